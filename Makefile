@@ -1,0 +1,42 @@
+# The front door: `make run` serves the demo portal, `make test` runs the suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the pinned dependencies
+
+run: install ## Migrate, load the demo portal and serve it on http://127.0.0.1:$(PORT)/
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py sync_locales
+	$(BIN)/python manage.py setup_roles
+	$(BIN)/python manage.py load_demo_content $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install ## Ruff: lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Ruff: fix what can be fixed and reformat
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv, the SQLite database, collected static files and media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media

@@ -1,0 +1,168 @@
+"""StreamField blocks shared by every page type.
+
+Each block owns its HTML template, its admin description and preview value.
+Page models import ``BodyBlock`` and never special-case a block.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote", "hr"]
+
+
+def _first_instance(model_path: str):
+    """A real object for block previews, or None on an empty database."""
+    from django.apps import apps
+
+    return apps.get_model(model_path).objects.order_by("pk").first()
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Tiêu đề"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Cấp"),
+        choices=[("h2", _("Tiêu đề mục (H2)")), ("h3", _("Tiêu đề phụ (H3)")), ("h4", _("Tiêu đề nhỏ (H4)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Tiêu đề mục")
+        template = "cms/blocks/heading.html"
+        description = _("Tiêu đề chia bài viết thành các mục.")
+        preview_value = {"text": "Kết quả 6 tháng đầu năm", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Đoạn văn")
+        template = "cms/blocks/paragraph.html"
+        description = _("Văn bản có định dạng: in đậm, nghiêng, danh sách, liên kết tới trang và tài liệu.")
+        preview_value = (
+            "<p>Ban chỉ đạo thực hiện dân chủ ở cơ sở huyện đã tổ chức hội nghị sơ kết, "
+            "<b>triển khai nhiệm vụ</b> 6 tháng cuối năm.</p>"
+        )
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Ảnh"))
+    alt_text = blocks.CharBlock(
+        label=_("Mô tả ảnh (alt)"),
+        required=False,
+        max_length=255,
+        help_text=_("Để trống để dùng mô tả của ảnh trong thư viện."),
+    )
+    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=500)
+    credit = blocks.CharBlock(label=_("Nguồn ảnh"), required=False, max_length=255)
+
+    def get_preview_value(self):
+        return {
+            "image": _first_instance("wagtailimages.Image"),
+            "caption": "Quang cảnh hội nghị",
+            "credit": "Mộc Châu",
+        }
+
+    class Meta:
+        icon = "image"
+        label = _("Ảnh")
+        template = "cms/blocks/image.html"
+        description = _("Một ảnh với chú thích và nguồn.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Trích dẫn"))
+    attribution = blocks.CharBlock(label=_("Người phát biểu"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Trích dẫn")
+        template = "cms/blocks/quote.html"
+        description = _("Lời phát biểu hoặc trích dẫn nổi bật.")
+        preview_value = {
+            "text": "Các đơn vị chủ động lãnh đạo, chỉ đạo triển khai nhiệm vụ thiết thực, hiệu quả.",
+            "attribution": "Trưởng Ban chỉ đạo",
+        }
+
+
+class TableBlock(WagtailTableBlock):
+    class Meta:
+        icon = "table"
+        label = _("Bảng")
+        template = "cms/blocks/table.html"
+        description = _("Bảng số liệu; hàng đầu có thể là tiêu đề.")
+        preview_value = {
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "data": [
+                ["Đơn vị", "Đã hoàn thành", "Tổng số"],
+                ["Doanh nghiệp", "4", "8"],
+                ["Bản, tiểu khu", "87", "180"],
+            ],
+        }
+
+
+class EmbedBlock(WagtailEmbedBlock):
+    class Meta:
+        icon = "media"
+        label = _("Nhúng video")
+        template = "cms/blocks/embed.html"
+        description = _("Video hoặc nội dung nhúng từ địa chỉ (YouTube, Vimeo…).")
+        preview_value = "https://www.youtube.com/watch?v=jNQXAC9IVRw"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Tài liệu"))
+    title = blocks.CharBlock(
+        label=_("Tên hiển thị"), required=False, max_length=255, help_text=_("Để trống để dùng tên tài liệu.")
+    )
+
+    def get_preview_value(self):
+        return {"document": _first_instance("wagtaildocs.Document"), "title": ""}
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Tài liệu đính kèm")
+        template = "cms/blocks/document.html"
+        description = _("Liên kết tải về một tài liệu, kèm loại và dung lượng tệp.")
+
+
+class PageLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Trang"))
+    title = blocks.CharBlock(
+        label=_("Tiêu đề hiển thị"), required=False, max_length=255, help_text=_("Để trống để dùng tiêu đề trang.")
+    )
+    description = blocks.TextBlock(label=_("Mô tả ngắn"), required=False)
+
+    def get_preview_value(self):
+        from wagtail.models import Page
+
+        return {"page": Page.objects.filter(depth__gt=1).order_by("path").first(), "title": "", "description": ""}
+
+    class Meta:
+        icon = "link"
+        label = _("Thẻ liên kết trang")
+        template = "cms/blocks/page_link.html"
+        description = _("Thẻ dẫn tới một trang khác trên cổng.")
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    table = TableBlock()
+    embed = EmbedBlock()
+    document = DocumentBlock()
+    page_link = PageLinkBlock()
+
+    class Meta:
+        label = _("Nội dung")

@@ -1,0 +1,209 @@
+"""Builds the Vietnamese demo portal. Every step looks its object up first: running twice changes nothing."""
+
+import io
+import secrets
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from unidecode import unidecode
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from cms.demo import data
+from cms.demo.media import banner_image, pdf_document
+from cms.models import PortalSettings
+from cms.roles import setup_roles
+from cms.text import slugify_vi
+from home.models import BannerSlide, HomePage
+from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
+
+HOME_INTRO = "Thông tin chính thống về hoạt động chỉ đạo, điều hành của huyện Mộc Châu, tỉnh Sơn La."
+NEWS_INDEX = {"title": "Tin tức - Sự kiện", "slug": "tin-tuc", "intro": "Tin hoạt động của huyện và các xã, thị trấn."}
+DIRECTIVE_INDEX = {
+    "title": "Chỉ đạo điều hành",
+    "slug": "chi-dao-dieu-hanh",
+    "intro": "Văn bản chỉ đạo, điều hành của Huyện ủy, HĐND, UBND huyện.",
+}
+
+
+class DemoLoader:
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.created: list[str] = []
+
+    def log(self, message: str):
+        self.created.append(message)
+        if self.stdout:
+            self.stdout.write(f"  + {message}")
+
+    @transaction.atomic
+    def load(self, password: str | None = None) -> dict:
+        self.locale = Locale.get_default()
+        self.home = self.ensure_home()
+        news_index = self.ensure_child(self.home, NewsIndexPage, **NEWS_INDEX)
+        directive_index = self.ensure_child(self.home, DirectiveIndexPage, **DIRECTIVE_INDEX)
+        images = {slide["description"]: self.ensure_image(slide, n) for n, slide in enumerate(data.SLIDES)}
+        directives = {item["number"]: self.ensure_directive(directive_index, item) for item in data.DIRECTIVES}
+        articles = {item["title"]: self.ensure_news(news_index, item, images, directives) for item in data.NEWS}
+        for order, slide in enumerate(data.SLIDES):
+            self.ensure_slide(slide, order, images[slide["description"]], articles.get(slide["link_article"]))
+        self.ensure_portal_settings()
+        setup_roles()
+        passwords = self.ensure_users(password)
+        return {"created": self.created, "passwords": passwords}
+
+    def ensure_home(self) -> HomePage:
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise RuntimeError("The default site's root page is not a HomePage; run migrations on a fresh database.")
+        if not home.intro:
+            home.title = "Trang chủ"
+            home.intro = HOME_INTRO
+            home.save_revision().publish()
+        return home
+
+    def ensure_child(self, parent: Page, model, title: str, slug: str, intro: str):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing
+        page = model(title=title, slug=slug, intro=intro, show_in_menus=True, locale=parent.locale)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.log(f"{model._meta.verbose_name}: {title}")
+        return page
+
+    def ensure_image(self, slide: dict, seed: int):
+        Image = get_image_model()
+        title = slide["description"]
+        image = Image.objects.filter(title=title).first()
+        if image:
+            return image
+        filename = f"{slugify_vi(title)[:60]}.jpg"
+        content = ImageFile(io.BytesIO(banner_image(slide["colors"], seed)), name=filename)
+        image = Image.objects.create(title=title, description=title, file=content)
+        self.log(f"image: {title}")
+        return image
+
+    def ensure_document(self, directive: dict):
+        Document = get_document_model()
+        title = f"{directive['number']} — {directive['title']}"
+        document = Document.objects.filter(title=title).first()
+        if document:
+            return document
+        lines = [
+            unidecode(directive["issuing_agency"]).upper(),
+            f"So: {unidecode(directive['number'])}",
+            unidecode(directive["title"]),
+            "",
+            unidecode(directive["summary"]),
+            "",
+            f"Nguoi ky: {unidecode(directive['signer_name'])} - {unidecode(directive['signer_position'])}",
+        ]
+        document = Document(title=title)
+        document.file.save(f"{slugify_vi(directive['number'])}.pdf", ContentFile(pdf_document(lines)), save=False)
+        document.save()
+        self.log(f"document: {title}")
+        return document
+
+    def ensure_directive(self, index: DirectiveIndexPage, item: dict) -> DirectivePage:
+        existing = DirectivePage.objects.child_of(index).filter(number=item["number"]).first()
+        if existing:
+            return existing
+        fields = dict(item)
+        page = DirectivePage(slug=slugify_vi(item["title"])[:80], locale=index.locale, **fields)
+        page.body = [("paragraph", RichText(f"<p>{item['summary']}</p>"))]
+        page.attachments.add(DirectiveAttachment(document=self.ensure_document(item), title=""))
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        self.log(f"directive: {item['number']}")
+        return page
+
+    def ensure_news(self, index: NewsIndexPage, item: dict, images: dict, directives: dict) -> NewsPage:
+        existing = NewsPage.objects.child_of(index).filter(title=item["title"]).first()
+        if existing:
+            return existing
+        body = []
+        for kind, value in item["body"]:
+            if kind == "heading":
+                body.append(("heading", {"text": value, "level": "h2"}))
+            elif kind == "paragraph":
+                body.append(("paragraph", RichText(value)))
+            elif kind == "quote":
+                body.append(("quote", {"text": value, "attribution": "Trưởng Ban chỉ đạo"}))
+            elif kind == "table":
+                body.append(
+                    ("table", {"data": value, "first_row_is_table_header": True, "first_col_is_header": False})
+                )
+            elif kind == "directive_link":
+                body.append(("page_link", {"page": directives[value], "title": "", "description": ""}))
+        page = NewsPage(
+            title=item["title"],
+            slug=slugify_vi(item["title"])[:80],
+            date=item["date"],
+            lead=item["lead"],
+            category=item["category"],
+            author=item["author"],
+            hero_image=images.get(item["hero"]) if item.get("hero") else None,
+            hero_caption=item.get("hero_caption", ""),
+            body=body,
+            locale=index.locale,
+        )
+        index.add_child(instance=page)
+        revision = page.save_revision()
+        revision.publish()
+        self.log(f"news: {item['title']}")
+        return page
+
+    def ensure_slide(self, slide: dict, order: int, image, article):
+        if BannerSlide.objects.filter(title=slide["title"], locale=self.locale).exists():
+            return
+        banner = BannerSlide(
+            title=slide["title"],
+            image=image,
+            link_page=article,
+            sort_order=order,
+            locale=self.locale,
+            translation_key=uuid.uuid4(),
+            live=False,
+        )
+        banner.save()
+        banner.save_revision().publish()
+        self.log(f"banner slide: {slide['title']}")
+
+    def ensure_portal_settings(self):
+        portal = PortalSettings.load()
+        if not portal.organisation:
+            for key, value in data.PORTAL.items():
+                setattr(portal, key, value)
+            portal.save()
+            self.log("portal settings")
+
+    def ensure_users(self, password: str | None) -> dict[str, str]:
+        User = get_user_model()
+        passwords = {}
+        generated = password or secrets.token_urlsafe(12)
+        for spec in data.DEMO_USERS:
+            if User.objects.filter(username=spec["username"]).exists():
+                continue
+            user = User(
+                username=spec["username"],
+                first_name=spec["first_name"],
+                last_name=spec["last_name"],
+                email=f"{spec['username']}@example.vn",
+                is_staff=spec["role"] is None,
+                is_superuser=spec["role"] is None,
+            )
+            user.set_password(generated)
+            user.save()
+            if spec["role"]:
+                user.groups.add(Group.objects.get(name=spec["role"]))
+            passwords[spec["username"]] = generated
+            self.log(f"user: {spec['username']}")
+        return passwords

@@ -1,0 +1,9 @@
+"""Text helpers for Vietnamese content."""
+
+from django.utils.text import slugify
+from unidecode import unidecode
+
+
+def slugify_vi(text: str, max_length: int = 255) -> str:
+    """ASCII slug from Vietnamese text: "Mộc Châu sơ kết" -> "moc-chau-so-ket" (đ becomes d)."""
+    return slugify(unidecode(text))[:max_length].strip("-")

@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import BannerSlide
+
+
+class BannerSlideViewSet(SnippetViewSet):
+    model = BannerSlide
+    icon = "image"
+    menu_label = _("Ảnh banner")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["title", "sort_order", "locale"]
+    list_filter = ["locale", "live"]
+    search_fields = ["title"]
+    search_backend_name = None
+    ordering = ["sort_order", "pk"]

@@ -1,0 +1,35 @@
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from news.models import DirectivePage, NewsPage, paginate
+
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Public search over live, public news and directives in the active language."""
+    query = request.GET.get("q", "").strip()
+    error = None
+    results = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": MAX_QUERY_LENGTH}
+    elif query:
+        locale = Locale.get_active()
+        pages = []
+        for model in (NewsPage, DirectivePage):
+            queryset = model.objects.live().public().filter(locale=locale)
+            pages.extend(queryset.search(query))
+        results = paginate(request, pages)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "search_results": results,
+            "pagination_query": urlencode({"q": query}),
+            "error": error,
+        },
+    )

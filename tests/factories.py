@@ -1,0 +1,83 @@
+"""Content factories (wagtail-factories on factory_boy). Pages are created under the migrated home page."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from home.models import BannerSlide, HomePage
+from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Ảnh {n}")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Tài liệu {n}")
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Tin tức"
+    slug = factory.Sequence(lambda n: f"tin-tuc-{n}")
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Tin bài số {n}")
+    slug = factory.Sequence(lambda n: f"tin-bai-{n}")
+    date = datetime.date(2024, 7, 1)
+    lead = "Tóm tắt tin bài."
+
+    class Meta:
+        model = NewsPage
+
+
+class DirectiveIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Chỉ đạo điều hành"
+    slug = factory.Sequence(lambda n: f"chi-dao-{n}")
+
+    class Meta:
+        model = DirectiveIndexPage
+
+
+class DirectivePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Quyết định số {n}")
+    slug = factory.Sequence(lambda n: f"van-ban-{n}")
+    number = factory.Sequence(lambda n: f"{n}/QĐ-UBND")
+    document_type = "quyet-dinh"
+    issuing_agency = "UBND huyện Mộc Châu"
+    signer_name = "Nguyễn Văn An"
+    signer_position = "Chủ tịch"
+    issue_date = datetime.date(2024, 1, 15)
+    effective_date = datetime.date(2024, 1, 15)
+    summary = "Trích yếu văn bản."
+
+    class Meta:
+        model = DirectivePage
+
+
+class DirectiveAttachmentFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(DirectivePageFactory)
+    document = factory.SubFactory(DocumentFactory)
+
+    class Meta:
+        model = DirectiveAttachment
+
+
+class BannerSlideFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Ảnh banner {n}")
+    image = factory.SubFactory(ImageFactory)
+    locale = factory.LazyFunction(Locale.get_default)
+    live = True
+
+    class Meta:
+        model = BannerSlide
+
+
+def home_page() -> HomePage:
+    """The home page the data migration creates on every fresh database."""
+    return HomePage.objects.get(locale=Locale.get_default())

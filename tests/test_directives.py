@@ -1,0 +1,81 @@
+"""Directive records: date validation in the editor and the status derived from the dates."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from news.choices import DirectiveStatus
+from tests import factories
+
+
+def directive(**dates):
+    defaults = {"issue_date": datetime.date(2024, 1, 10), "effective_date": datetime.date(2024, 1, 15)}
+    return factories.DirectivePageFactory.build(**{**defaults, **dates})
+
+
+def test_effective_date_before_issue_date_is_a_validation_error():
+    page = directive(issue_date=datetime.date(2024, 2, 1), effective_date=datetime.date(2024, 1, 1))
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "effective_date" in error.value.message_dict
+
+
+def test_expiry_before_effective_date_is_a_validation_error():
+    page = directive(expiry_date=datetime.date(2024, 1, 1))
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "expiry_date" in error.value.message_dict
+
+
+def test_effective_on_issue_date_is_valid():
+    directive(effective_date=datetime.date(2024, 1, 10)).clean()
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (datetime.date(2024, 1, 14), DirectiveStatus.NOT_YET_IN_FORCE),
+        (datetime.date(2024, 1, 15), DirectiveStatus.IN_FORCE),
+        (datetime.date(2024, 6, 30), DirectiveStatus.IN_FORCE),
+        (datetime.date(2024, 7, 1), DirectiveStatus.EXPIRED),
+    ],
+)
+def test_status_follows_the_dates(on, expected):
+    page = directive(expiry_date=datetime.date(2024, 6, 30))
+    assert page.get_status(on) == expected
+
+
+def test_directive_without_expiry_stays_in_force():
+    assert directive().get_status(datetime.date(2099, 1, 1)) == DirectiveStatus.IN_FORCE
+
+
+@pytest.mark.django_db
+def test_admin_shows_a_form_error_and_keeps_the_input(admin_client, directive_index):
+    url = reverse("wagtailadmin_pages:add", args=("news", "directivepage", directive_index.pk))
+    response = admin_client.post(
+        url,
+        {
+            "title": "Quyết định sai ngày",
+            "slug": "quyet-dinh-sai-ngay",
+            "number": "99/QĐ-UBND",
+            "document_type": "quyet-dinh",
+            "issuing_agency": "UBND huyện",
+            "sector": "hanh-chinh",
+            "signer_name": "Nguyễn Văn An",
+            "issue_date": "2024-03-01",
+            "effective_date": "2024-02-01",
+            "summary": "Trích yếu giữ nguyên",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+            "attachments-MIN_NUM_FORMS": "0",
+            "attachments-MAX_NUM_FORMS": "1000",
+            "body-count": "0",
+        },
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Ngày có hiệu lực không được trước ngày ban hành." in content
+    assert "Trích yếu giữ nguyên" in content
+    assert not directive_index.get_children().exists()

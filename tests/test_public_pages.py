@@ -1,0 +1,141 @@
+"""The public site as a citizen sees it: every page type renders, filters never error."""
+
+import re
+
+import pytest
+from wagtail.models import Page
+
+from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, **params):
+    return client.get(url, params, HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="vi")
+
+
+def test_root_redirects_to_the_vietnamese_site(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 302
+    assert response["Location"] == "/vi/"
+
+
+def test_root_redirects_to_vietnamese_for_unknown_languages(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="de")
+    assert response["Location"] == "/vi/"
+
+
+class TestWithDemoContent:
+    @pytest.fixture(autouse=True)
+    def _demo(self, demo_content):
+        pass
+
+    def test_home_page_shows_banner_news_directives_and_login(self, client):
+        response = get(client, "/vi/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert html.count("data-carousel-slide") == 3
+        assert "Mộc Châu sơ kết việc thực hiện dân chủ ở cơ sở 6 tháng đầu năm" in html
+        assert "Thông tin chỉ đạo điều hành" in html
+        assert "1234/QĐ-UBND" in html
+        assert 'href="/admin/"' in html
+        assert '<html lang="vi"' in html
+        assert 'class="skip-link" href="#main"' in html
+
+    def test_seed_article_opens_at_its_own_url(self, client):
+        article = NewsPage.objects.get(title__startswith="Mộc Châu sơ kết")
+        assert article.url == "/vi/tin-tuc/moc-chau-so-ket-viec-thuc-hien-dan-chu-o-co-so-6-thang-dau-nam/"
+        html = get(client, article.url).content.decode()
+        assert "Phạm Thị Nhung" in html
+        assert "93" in html and "180" in html
+        assert "01/7/2024" in html
+
+    @pytest.mark.parametrize("model", [NewsIndexPage, NewsPage, DirectiveIndexPage, DirectivePage])
+    def test_every_page_type_renders_with_demo_content(self, client, model):
+        for page in model.objects.live():
+            response = get(client, page.url)
+            assert response.status_code == 200, page.url
+
+    def test_news_index_lists_newest_first(self, client):
+        index = NewsIndexPage.objects.get()
+        html = get(client, index.url).content.decode()
+        titles = [a.title for a in NewsPage.objects.order_by("-date")]
+        positions = [html.index(title) for title in titles]
+        assert positions == sorted(positions)
+
+    def test_directive_index_filters_by_type_agency_and_year(self, client):
+        index = DirectiveIndexPage.objects.get()
+        html = get(client, index.url, type="chi-thi").content.decode()
+        assert "05/CT-UBND" in html and "1234/QĐ-UBND" not in html
+        html = get(client, index.url, agency="Huyện ủy Mộc Châu").content.decode()
+        assert "15/NQ-HU" in html and "05/CT-UBND" not in html
+        html = get(client, index.url, year="2024", type="quyet-dinh").content.decode()
+        assert "1234/QĐ-UBND" in html and "87/KH-UBND" not in html
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"type": "khong-co"},
+            {"year": "abc"},
+            {"year": "99999999999999999999"},
+            {"page": "-1"},
+            {"page": "99999"},
+            {"agency": "x" * 5000},
+            {"type": "<script>alert(1)</script>"},
+        ],
+    )
+    def test_bad_filter_values_never_error(self, client, params):
+        index = DirectiveIndexPage.objects.get()
+        response = get(client, index.url, **params)
+        assert response.status_code == 200
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+    def test_directive_page_shows_metadata_and_attachment(self, client):
+        page = DirectivePage.objects.get(number="05/CT-UBND")
+        html = get(client, page.url).content.decode()
+        for text in ["05/CT-UBND", "Chỉ thị", "UBND huyện Mộc Châu", "Nguyễn Văn An", "Hết hiệu lực", "20/5/2024"]:
+            assert text in html
+        assert re.search(r'href="/documents/\d+/[^"]+\.pdf" download', html)
+
+    def test_attachment_downloads(self, client):
+        attachment = DirectivePage.objects.get(number="1234/QĐ-UBND").attachments.get()
+        response = client.get(attachment.document.url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+    def test_pages_use_no_external_assets(self, client):
+        html = get(client, "/vi/").content.decode()
+        for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+            if url.startswith(("http://", "https://", "//")):
+                assert url.startswith("http://localhost"), url
+
+    def test_print_stylesheet_is_linked(self, client):
+        assert 'media="print"' in get(client, "/vi/").content.decode()
+
+
+def test_pages_render_with_minimal_content(client, news_index, directive_index):
+    article = factories.NewsPageFactory(parent=news_index, body=[])
+    directive = factories.DirectivePageFactory(parent=directive_index, expiry_date=None)
+    for page in [factories.home_page(), news_index, article, directive_index, directive]:
+        response = get(client, page.url)
+        assert response.status_code == 200, page.url
+
+
+def test_unpublished_pages_are_not_served_or_listed(client, news_index):
+    draft = factories.NewsPageFactory(parent=news_index, title="Bản nháp bí mật", live=False)
+    assert get(client, Page.objects.get(pk=draft.pk).get_url() or "/vi/tin-tuc-0/").status_code == 404
+    assert "Bản nháp bí mật" not in get(client, news_index.url).content.decode()
+    assert "Bản nháp bí mật" not in get(client, "/vi/").content.decode()
+
+
+def test_unknown_page_shows_a_friendly_404(client):
+    response = get(client, "/vi/khong-ton-tai/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
