@@ -65,7 +65,8 @@ def test_no_role_holds_a_publish_or_delete_permission_even_on_an_old_database(ho
     for role in roles.ROLES:
         group = Group.objects.get(name=role.name)
         codenames = set(group.permissions.values_list("codename", flat=True))
-        codenames |= set(GroupPagePermission.objects.filter(group=group).values_list("permission__codename", flat=True))
+        page_permissions = GroupPagePermission.objects.filter(group=group)
+        codenames |= set(page_permissions.values_list("permission__codename", flat=True))
         assert not {"publish_page", "bulk_delete_page", "publish_bannerslide", "delete_bannerslide"} & codenames
 
 

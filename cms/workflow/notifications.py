@@ -22,6 +22,9 @@ class TaskStateApprovalEmailNotifier(BaseGroupApprovalTaskStateEmailNotifier):
             and instance.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
         )
 
+    def get_context(self, task_state, **kwargs):
+        return {**super().get_context(task_state, **kwargs), "task_state": task_state}
+
     def get_recipient_users(self, task_state, **kwargs):
         requested_by = task_state.workflow_state.requested_by
         if requested_by is None or requested_by == kwargs.get("user"):
