@@ -25,7 +25,9 @@ run: install ## Migrate, load the demo portal and serve it on http://127.0.0.1:$
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo_content $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@# The scheduler (scheduled go-live and expiry) runs beside the server and stops with it.
+	$(BIN)/python manage.py run_scheduler & pid=$$!; trap 'kill $$pid 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,11 +1,16 @@
 """Editorial roles as Wagtail groups. Applied idempotently by ``manage.py setup_roles``.
 
 Page permissions are granted on the site's home pages (every locale), so they cover
-the news and directive sections below them.
+the news and directive sections below them. Nobody in these groups holds a publish
+permission: content goes live only through the "Duyệt tin bài" workflow, whose final
+approval publishes without one (see cms/workflow/). Unpublishing and deleting live
+content is therefore left to superusers and to scheduled expiry (``expire_at``).
 """
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
@@ -16,6 +21,8 @@ class Role:
     name: str
     page_permissions: tuple[str, ...]
     model_permissions: tuple[str, ...] = field(default_factory=tuple)
+    # Actions ("add", "change", ...) on every snippet model in settings.WORKFLOW_SNIPPET_MODELS.
+    snippet_actions: tuple[str, ...] = field(default_factory=tuple)
 
 
 _ADMIN_ACCESS = ("wagtailadmin.access_admin",)
@@ -27,32 +34,37 @@ _MEDIA = (
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 )
-_SNIPPETS_EDIT = ("home.add_bannerslide", "home.change_bannerslide")
+_CHOOSE_MEDIA = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
 
+# Editors draft and submit. Wagtail lets a page editor without "publish" delete only
+# non-live pages, so live content cannot be deleted by them.
 EDITORS = Role(
     name="Biên tập viên",
     page_permissions=("add_page", "change_page", "lock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT,
+    model_permissions=_ADMIN_ACCESS + _MEDIA,
+    snippet_actions=("add", "change"),
 )
+# Reviewers check and may correct wording while an item is on their step.
 REVIEWERS = Role(
     name="Thẩm định",
-    page_permissions=("add_page", "change_page", "lock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT,
+    page_permissions=("change_page", "lock_page"),
+    model_permissions=_ADMIN_ACCESS + _CHOOSE_MEDIA,
+    snippet_actions=("change",),
 )
+# Approvers publish by approving the last step; a publish permission would let them skip review.
 APPROVERS = Role(
     name="Lãnh đạo phê duyệt",
-    page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT + ("home.publish_bannerslide",),
+    page_permissions=("change_page", "lock_page", "unlock_page"),
+    model_permissions=_ADMIN_ACCESS + _CHOOSE_MEDIA,
+    snippet_actions=("change",),
 )
+# Site administrators run the portal (users, workflows, locales, settings), not its content.
 SITE_ADMINS = Role(
     name="Quản trị hệ thống",
-    page_permissions=("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
+    page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
     model_permissions=_ADMIN_ACCESS
     + _MEDIA
-    + _SNIPPETS_EDIT
     + (
-        "home.publish_bannerslide",
-        "home.delete_bannerslide",
         "wagtailimages.delete_image",
         "wagtaildocs.delete_document",
         "auth.add_user",
@@ -66,6 +78,7 @@ SITE_ADMINS = Role(
         "wagtailcore.change_locale",
         "cms.change_portalsettings",
     ),
+    snippet_actions=("add", "change"),
 )
 ROLES = (EDITORS, REVIEWERS, APPROVERS, SITE_ADMINS)
 
@@ -75,14 +88,24 @@ def _permission(dotted: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def _snippet_permissions(role: Role) -> list[str]:
+    models = [apps.get_model(label) for label in settings.WORKFLOW_SNIPPET_MODELS]
+    return [f"{m._meta.app_label}.{action}_{m._meta.model_name}" for m in models for action in role.snippet_actions]
+
+
 @transaction.atomic
 def setup_roles() -> dict[str, Group]:
-    """Create or update every role's group; running it twice changes nothing."""
+    """Make every role's group hold exactly its permissions; running it twice changes nothing."""
     home_pages = list(Page.objects.filter(depth=2))
     groups = {}
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.name)
-        group.permissions.add(*[_permission(name) for name in role.model_permissions])
+        names = [*role.model_permissions, *_snippet_permissions(role)]
+        # set(), not add(): a permission dropped from a role (e.g. publish) is revoked on old databases too.
+        group.permissions.set([_permission(name) for name in names])
+        GroupPagePermission.objects.filter(group=group, page__in=home_pages).exclude(
+            permission__codename__in=role.page_permissions
+        ).delete()
         for page in home_pages:
             for codename in role.page_permissions:
                 GroupPagePermission.objects.get_or_create(

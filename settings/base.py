@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "search",
+    "cms.workflow",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -152,6 +153,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Editorial workflow (cms/workflow/): an edit during review restarts approval of the new revision.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WORKFLOW_ALLOW_SUPERUSER_SELF_APPROVAL = False
+# Read by Wagtail at import time: the last approval publishes without a publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.publishing.publish_approved"
+# Snippet models ("app_label.Model") under the "Duyệt tin bài" workflow and the editorial roles.
+WORKFLOW_SNIPPET_MODELS = ["home.BannerSlide"]
 
 LOGGING = {
     "version": 1,

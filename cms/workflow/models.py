@@ -1,0 +1,84 @@
+"""Workflow task types. See https://docs.wagtail.org/en/stable/extending/custom_tasks.html"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
+
+MODERATION_ACTIONS = frozenset({"approve", "reject"})
+
+
+class NoSelfApprovalTask(AbstractGroupApprovalTask):
+    """Group approval in which the submitter and the author of the content under review cannot decide.
+
+    The rule is enforced in every entry point Wagtail uses: the action list (buttons and the
+    workflow action URL), the editor lock, the dashboard queue and ``on_action`` itself.
+    """
+
+    def _current_task_state(self, obj):
+        task_state = getattr(obj, "current_workflow_task_state", None)
+        return task_state if task_state and task_state.task_id == self.pk else None
+
+    def authors(self, obj, task_state=None) -> set[int]:
+        """Ids of users who may not decide on ``obj``: submitter, author of the reviewed and of the latest revision."""
+        task_state = task_state or self._current_task_state(obj)
+        if task_state is None:
+            return set()
+        user_ids = {task_state.workflow_state.requested_by_id, task_state.revision.user_id}
+        latest = obj.get_latest_revision() if hasattr(obj, "get_latest_revision") else None
+        if latest is not None:
+            user_ids.add(latest.user_id)
+        user_ids.discard(None)
+        return user_ids
+
+    def is_author(self, obj, user, task_state=None) -> bool:
+        if user.is_superuser and getattr(settings, "WORKFLOW_ALLOW_SUPERUSER_SELF_APPROVAL", False):
+            return False
+        return user.pk in self.authors(obj, task_state)
+
+    def user_can_access_editor(self, obj, user):
+        return super().user_can_access_editor(obj, user) and not self.is_author(obj, user)
+
+    def locked_for_user(self, obj, user):
+        # The submitter waits for the decision like any other editor instead of editing under review.
+        return super().locked_for_user(obj, user) or self.is_author(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return super().user_can_lock(obj, user) and not self.is_author(obj, user)
+
+    def get_actions(self, obj, user):
+        if self.is_author(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser and getattr(settings, "WORKFLOW_ALLOW_SUPERUSER_SELF_APPROVAL", False):
+            return states
+        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+
+    def start(self, workflow_state, user=None):
+        # Notifications are sent from here; without an active language Wagtail falls back to the
+        # recipient's own admin language (or LANGUAGE_CODE) instead of the submitter's.
+        with translation.override(None):
+            return super().start(workflow_state, user=user)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        obj = task_state.workflow_state.content_object
+        if action_name in MODERATION_ACTIONS and (
+            self.is_author(obj, user, task_state) or action_name not in {a[0] for a in self.get_actions(obj, user)}
+        ):
+            raise PermissionDenied(_("Bạn không thể tự duyệt hoặc từ chối nội dung do mình gửi."))
+        with translation.override(None):
+            return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Thành viên các nhóm được chọn duyệt bước này, trừ người gửi và người soạn nội dung.")
+
+    class Meta:
+        verbose_name = _("Duyệt theo nhóm (không tự duyệt)")
+        verbose_name_plural = _("Duyệt theo nhóm (không tự duyệt)")
