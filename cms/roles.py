@@ -27,7 +27,7 @@ _MEDIA = (
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 )
-_SNIPPETS_EDIT = ("home.add_bannerslide", "home.change_bannerslide")
+_SNIPPETS_EDIT = ("home.add_bannerslide", "home.change_bannerslide", "cms.add_statistic", "cms.change_statistic")
 
 EDITORS = Role(
     name="Biên tập viên",
@@ -42,7 +42,7 @@ REVIEWERS = Role(
 APPROVERS = Role(
     name="Lãnh đạo phê duyệt",
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT + ("home.publish_bannerslide",),
+    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT + ("home.publish_bannerslide", "cms.publish_statistic"),
 )
 SITE_ADMINS = Role(
     name="Quản trị hệ thống",
@@ -53,6 +53,8 @@ SITE_ADMINS = Role(
     + (
         "home.publish_bannerslide",
         "home.delete_bannerslide",
+        "cms.publish_statistic",
+        "cms.delete_statistic",
         "wagtailimages.delete_image",
         "wagtaildocs.delete_document",
         "auth.add_user",

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "search",
+    "cms.visits",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.visits.middleware.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -75,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.portal",
+                "cms.visits.context_processors.visit_stats",
             ],
         },
     },
@@ -96,6 +99,12 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# Visitor counter (cms.visits): Redis when REDIS_URL is set, the database otherwise. "beacon" counts
+# through POST /api/v2/visits/beacon/ instead of the middleware, for HTML cached by a CDN.
+VISITS_REDIS_URL = REDIS_URL
+VISITS_MODE = env.get("VISITS_MODE", "middleware")
+VISITS_CLIENT_IP_HEADER = env.get("VISITS_CLIENT_IP_HEADER")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
