@@ -3,8 +3,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils import numberformat, timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -97,7 +97,7 @@ class Statistic(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Tr
         """Share of the total in percent, one decimal place; None without a total."""
         if not self.total:
             return None
-        return (self.value * 100 / self.total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return (Decimal(self.value) * 100 / Decimal(self.total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def display_value(self) -> str:
@@ -126,5 +126,13 @@ class Statistic(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Tr
 
 def format_number(value: Decimal) -> str:
     """A decimal without trailing zeros, grouped by the active language ("1.234,5" in Vietnamese)."""
+    value = Decimal(value)
     plain = int(value) if value == value.to_integral_value() else Decimal(format(value.normalize(), "f"))
-    return number_format(plain, use_l10n=True, force_grouping=True)
+    # Django's Vietnamese formats set separators but no NUMBER_GROUPING, so group by thousands explicitly.
+    return numberformat.format(
+        plain,
+        get_format("DECIMAL_SEPARATOR"),
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )

@@ -9,6 +9,7 @@ class NumberField(serializers.Field):
     """A decimal as a JSON number: an integer when it has no fraction (4, not 4.0)."""
 
     def to_representation(self, value: Decimal):
+        value = Decimal(value)
         return int(value) if value == value.to_integral_value() else float(value)
 
 
