@@ -5,6 +5,7 @@ concurrent workers never lose or double a page view.
 """
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -35,6 +36,27 @@ def week_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     """Monday and Sunday of the ISO week containing ``day``."""
     monday = day - datetime.timedelta(days=day.weekday())
     return monday, monday + datetime.timedelta(days=6)
+
+
+@contextmanager
+def single_commit(connection):
+    """Run the statements in one transaction (one disk flush), or in the caller's transaction if there is one.
+
+    ``transaction.atomic`` takes an alias of ``django.db.connections``; the store also works on connections
+    of its own (benchmarks, multi-process tests), so it manages the transaction on the connection directly.
+    """
+    if connection.in_atomic_block or not connection.get_autocommit():
+        yield
+        return
+    connection.set_autocommit(False)
+    try:
+        yield
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    finally:
+        connection.set_autocommit(True)
 
 
 class DatabaseVisitStore:
@@ -69,7 +91,7 @@ class DatabaseVisitStore:
     def record_view(self, visitor: str, now: datetime.datetime) -> None:
         sql = self._sql()
         day = self.connection.ops.adapt_datefield_value(local_day(now))
-        with self.connection.cursor() as cursor:
+        with single_commit(self.connection), self.connection.cursor() as cursor:
             cursor.execute(sql["count_view"], [day])
             cursor.execute(sql["seen"], [visitor, int(now.timestamp())])
 
