@@ -30,9 +30,10 @@ class VisitsAPIViewSet(viewsets.ViewSet):
 
     def beacon_view(self, request):
         """Count the page that sent the beacon, for HTML cached by a CDN (``VISITS_MODE=beacon``)."""
+        # 403, not 404: LocaleMiddleware would turn a 404 outside i18n_patterns into a redirect to /vi/...
         if getattr(settings, "VISITS_MODE", "middleware") != "beacon":
             return Response(
-                {"message": "beacon counting is off: VISITS_MODE is not 'beacon'"}, status=status.HTTP_404_NOT_FOUND
+                {"message": "beacon counting is off: VISITS_MODE is not 'beacon'"}, status=status.HTTP_403_FORBIDDEN
             )
         if not is_bot(request.headers.get("User-Agent", "")):
             VisitCounter().record_view(request)
