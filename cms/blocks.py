@@ -198,7 +198,13 @@ def localized_statistic(statistic, locale_id: int | None):
     """The live translation in the given locale, else the chosen statistic if live (as ``Page.localized``)."""
     if statistic is None:
         return None
-    translation = getattr(statistic, "prefetched_translations", {}).get(locale_id)
+    if hasattr(statistic, "prefetched_translations"):
+        translation = statistic.prefetched_translations.get(locale_id)
+    elif locale_id and statistic.pk and statistic.locale_id != locale_id:
+        # A value built in memory (an admin preview, a new page) was not loaded through bulk_to_python.
+        translation = statistic.get_translation_or_none(locale_id)
+    else:
+        translation = None
     if translation is not None and _is_live(translation):
         return translation
     return statistic if _is_live(statistic) else None

@@ -144,6 +144,17 @@ def test_translated_statistic_is_shown_in_the_pages_language(english):
     assert api["statistics"][0]["locale"] == "en"
 
 
+def test_admin_preview_of_a_translated_page_shows_the_translation(english):
+    vi = factories.StatisticFactory(label="Doanh nghiệp")
+    en = vi.copy_for_translation(english)
+    en.label = "Enterprises"
+    en.save()
+    en.save_revision().publish()
+    block = BodyBlock().child_blocks["statistics"]
+    value = block.normalize({"heading": "", "statistics": [vi]})  # as the page editor's form gives it
+    assert "Enterprises" in block.render(value, {"page": factories.home_page().copy_for_translation(english)})
+
+
 def test_untranslated_statistic_falls_back_to_the_chosen_one(english):
     vi = factories.StatisticFactory()
     block = BodyBlock().child_blocks["statistics"]

@@ -122,3 +122,26 @@ def test_demo_content_uses_the_seed_articles_figures(client, demo_content):
     assert "93/180" in html and "10/83" in html and "100%" in html
     home_html = client.get("/vi/", HTTP_HOST="localhost").content.decode()
     assert "93/180" in home_html and "Dân vận khéo" in home_html
+
+
+def test_page_api_field_inlines_statistics_in_the_pages_language(news_index):
+    from rest_framework import serializers
+    from wagtail.models import Locale
+
+    from cms.serializers import PageStreamField
+
+    english = Locale.objects.create(language_code="en")
+    vi = factories.StatisticFactory(label="Doanh nghiệp")
+    en = vi.copy_for_translation(english)
+    en.label = "Enterprises"
+    en.save()
+    en.save_revision().publish()
+    page = article_with(news_index, statistics_block(vi))
+    en_page = page.copy_for_translation(english, copy_parents=True)
+
+    class PageSerializer(serializers.Serializer):
+        body = PageStreamField()
+
+    pages = NewsPage.objects.filter(pk__in=[page.pk, en_page.pk]).order_by("locale__language_code").reverse()
+    data = PageSerializer(pages, many=True, context={}).data
+    assert [item["body"][0]["value"]["statistics"][0]["label"] for item in data] == ["Doanh nghiệp", "Enterprises"]

@@ -224,7 +224,8 @@ def test_a_failing_counter_never_breaks_the_page(client, home):
 
 def test_beacon_counts_instead_of_the_middleware_when_html_is_cached(client, home):
     with override_settings(VISITS_MODE="beacon"):
-        browse(client, "/vi/")
+        html = browse(client, "/vi/").content.decode()
+        assert 'navigator.sendBeacon("/api/v2/visits/beacon/")' in html
         assert totals()["total"] == 0
         assert client.post("/api/v2/visits/beacon/", HTTP_USER_AGENT=BROWSER).status_code == 204
         client.post("/api/v2/visits/beacon/", HTTP_USER_AGENT="Googlebot/2.1")

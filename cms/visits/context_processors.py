@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from cms.visits.counter import VisitCounter
@@ -11,5 +13,8 @@ def _stats() -> dict:
 
 
 def visit_stats(request):
-    """``visit_stats`` for the "Thống kê truy cập" box; read only by templates that show it."""
-    return {"visit_stats": SimpleLazyObject(_stats)}
+    """``visit_stats`` for the "Thống kê truy cập" box (read only by templates that show it), and the beacon URL."""
+    context = {"visit_stats": SimpleLazyObject(_stats)}
+    if getattr(settings, "VISITS_MODE", "middleware") == "beacon":
+        context["visits_beacon_url"] = reverse("visits_api:beacon")
+    return context
