@@ -73,6 +73,7 @@ def test_editor_creates_a_draft_statistic_and_cannot_publish_it(client):
         "reference_date": "2024-06-30",
         "source": "Ban chỉ đạo",
     }
+    assert client.get(url).status_code == 200
     response = client.post(url, {**form, "action-publish": "action-publish"})
     assert response.status_code == 302
     statistic = Statistic.objects.get(label=form["label"])
@@ -101,6 +102,19 @@ def test_admin_listing_searches_and_filters_statistics(client):
     assert "Bản, tiểu khu còn phải xây dựng hương ước" in html
     assert "Doanh nghiệp còn phải ban hành quy chế" not in html
     assert client.get(url, {"live": "true", "locale": "vi"}).status_code == 200
+    chooser = client.get(reverse("wagtailsnippetchoosers_cms_statistic:choose"), {"q": "hương ước"})
+    assert chooser.status_code == 200
+
+
+def test_duplicate_statistic_is_a_form_error_not_a_crash(client):
+    factories.StatisticFactory(label="Cơ quan", reference_date=datetime.date(2024, 6, 30))
+    client.force_login(user_in(EDITORS, "editor"))
+    url = reverse("wagtailsnippets_cms_statistic:add") + "?locale=vi"
+    form = {"label": "Cơ quan", "value": "10", "total": "83", "unit": "", "reference_date": "2024-06-30", "source": ""}
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "Đã có số liệu cùng nội dung và ngày trong ngôn ngữ này." in response.content.decode()
+    assert Statistic.objects.filter(label="Cơ quan").count() == 1
 
 
 def test_statistic_goes_through_the_approval_workflow():
