@@ -1,9 +1,11 @@
 """Exact totals when several worker processes count at once, on SQLite, PostgreSQL and Redis."""
 
 import datetime
+import io
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connections
 from django.db.utils import ConnectionHandler
 
@@ -63,3 +65,11 @@ def test_no_view_is_lost_or_doubled_on_redis():
         assert run(lambda: RedisVisitStore(REDIS_URL, store.prefix)) == EXPECTED
     finally:
         store.clear()
+
+
+@pytest.mark.django_db
+def test_bench_command_reports_cost_and_exact_totals():
+    out = io.StringIO()
+    call_command("bench_visits", redis_url="", repeat=3, processes=2, views=5, stdout=out)
+    assert "µs per counted view" in out.getvalue()
+    assert "2×5 concurrent views: {'online': 10, 'today': 10, 'week': 10, 'total': 10}" in out.getvalue()
