@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format clean
+.PHONY: help install run test lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ lint: install ## Ruff: lint and format check
 format: install ## Ruff: fix what can be fixed and reformat
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: install ## Measure the visitor counter per page view and a concurrent run (REDIS_URL to include Redis)
+	$(BIN)/python manage.py bench_visits
 
 clean: ## Remove the virtualenv, the SQLite database, collected static files and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media

@@ -4,12 +4,19 @@ Each block owns its HTML template, its admin description and preview value.
 Page models import ``BodyBlock`` and never special-case a block.
 """
 
+import copy
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote", "hr"]
 
@@ -154,6 +161,116 @@ class PageLinkBlock(blocks.StructBlock):
         description = _("Thẻ dẫn tới một trang khác trên cổng.")
 
 
+class StatisticChooserBlock(SnippetChooserBlock):
+    """Chooses a ``cms.Statistic``; loads the chosen ones with all their translations in one query."""
+
+    def __init__(self, target_model="cms.Statistic", **kwargs):
+        super().__init__(target_model, **kwargs)
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+    def bulk_to_python(self, values):
+        # StreamBlock calls this once per stream with every id of every statistics block, so a page
+        # costs one query however many statistics it shows.
+        ids = [pk for pk in values if pk is not None]
+        found, translations = {}, defaultdict(dict)
+        if ids:
+            chosen_keys = self.model_class.objects.filter(pk__in=ids).values("translation_key")
+            for statistic in self.model_class.objects.filter(translation_key__in=chosen_keys).select_related("locale"):
+                found[statistic.pk] = statistic
+                translations[statistic.translation_key][statistic.locale_id] = statistic
+        result = []
+        for pk in values:
+            statistic = found.get(pk)
+            if statistic is not None:
+                statistic = copy.copy(statistic)
+                statistic.prefetched_translations = translations[statistic.translation_key]
+            result.append(statistic)
+        return result
+
+
+def _is_live(statistic) -> bool:
+    return bool(statistic.live) and (statistic.expire_at is None or statistic.expire_at > timezone.now())
+
+
+def localized_statistic(statistic, locale_id: int | None):
+    """The live translation in the given locale, else the chosen statistic if live (as ``Page.localized``)."""
+    if statistic is None:
+        return None
+    if hasattr(statistic, "prefetched_translations"):
+        translation = statistic.prefetched_translations.get(locale_id)
+    elif locale_id and statistic.pk and statistic.locale_id != locale_id:
+        # A value built in memory (an admin preview, a new page) was not loaded through bulk_to_python.
+        translation = statistic.get_translation_or_none(locale_id)
+    else:
+        translation = None
+    if translation is not None and _is_live(translation):
+        return translation
+    return statistic if _is_live(statistic) else None
+
+
+def _context_locale_id(context) -> int | None:
+    """The locale of the page being rendered or serialised; None keeps the editor's choice."""
+    if not context:
+        return None
+    page = context.get("page")
+    if getattr(page, "locale_id", None):
+        return page.locale_id
+    locale = context.get("locale")
+    return getattr(locale, "pk", None)
+
+
+class StatisticsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Tiêu đề nhóm số liệu"), required=False, max_length=255)
+    statistics = blocks.ListBlock(StatisticChooserBlock(label=_("Số liệu")), min_num=1, label=_("Số liệu"))
+
+    def visible_statistics(self, value, context=None) -> list:
+        """The published statistics of this block, each in the page's language when translated."""
+        locale_id = _context_locale_id(context)
+        shown = (localized_statistic(statistic, locale_id) for statistic in value["statistics"])
+        return [statistic for statistic in shown if statistic is not None]
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["statistics"] = self.visible_statistics(value, parent_context)
+        return context
+
+    def get_api_representation(self, value, context=None):
+        from cms.serializers import StatisticSerializer
+
+        statistics = self.visible_statistics(value, context)
+        return {"heading": value["heading"], "statistics": StatisticSerializer(statistics, many=True).data}
+
+    def get_preview_value(self):
+        from cms.models import Statistic
+
+        # Unsaved examples: the preview never depends on what the database holds.
+        examples = [
+            ("Doanh nghiệp còn phải ban hành quy chế dân chủ", 4, 8, "doanh nghiệp"),
+            ("Bản, tiểu khu còn phải xây dựng hương ước, quy ước", 93, 180, "bản, tiểu khu"),
+            ("Kết quả giải quyết thủ tục hành chính được công khai", 100, None, "%"),
+        ]
+        statistics = [
+            Statistic(
+                label=label,
+                value=Decimal(value),
+                total=None if total is None else Decimal(total),
+                unit=unit,
+                reference_date=datetime.date(2024, 6, 30),
+                live=True,
+            )
+            for label, value, total, unit in examples
+        ]
+        return self.normalize({"heading": "Kết quả thực hiện dân chủ ở cơ sở", "statistics": statistics})
+
+    class Meta:
+        icon = "table"
+        label = _("Số liệu thống kê")
+        template = "cms/blocks/statistics.html"
+        description = _("Nhóm số liệu được quản lý chung, ví dụ 93/180 bản kèm tỷ lệ phần trăm.")
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -163,6 +280,7 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedBlock()
     document = DocumentBlock()
     page_link = PageLinkBlock()
+    statistics = StatisticsBlock()
 
     class Meta:
         label = _("Nội dung")

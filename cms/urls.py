@@ -6,12 +6,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from cms.statistics_api import StatisticsAPIViewSet
+from cms.visits.api import VisitsAPIViewSet
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    # Issue 6 endpoints; to be registered on the main WagtailAPIRouter as "statistics" and "visits".
+    path("api/v2/statistics/", include((StatisticsAPIViewSet.get_urlpatterns(), "statistics"), "statistics_api")),
+    path("api/v2/visits/", include((VisitsAPIViewSet.get_urlpatterns(), "visits"), "visits_api")),
 ]
 
 if settings.DEBUG:

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "cms.workflow",
+    "cms.visits",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.visits.middleware.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -76,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.portal",
+                "cms.visits.context_processors.visit_stats",
             ],
         },
     },
@@ -97,6 +100,12 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# Visitor counter (cms.visits): Redis when REDIS_URL is set, the database otherwise. "beacon" counts
+# through POST /api/v2/visits/beacon/ instead of the middleware, for HTML cached by a CDN.
+VISITS_REDIS_URL = REDIS_URL
+VISITS_MODE = env.get("VISITS_MODE", "middleware")
+VISITS_CLIENT_IP_HEADER = env.get("VISITS_CLIENT_IP_HEADER")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,7 +168,7 @@ WORKFLOW_ALLOW_SUPERUSER_SELF_APPROVAL = False
 # Read by Wagtail at import time: the last approval publishes without a publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.publishing.publish_approved"
 # Snippet models ("app_label.Model") under the "Duyệt tin bài" workflow and the editorial roles.
-WORKFLOW_SNIPPET_MODELS = ["home.BannerSlide"]
+WORKFLOW_SNIPPET_MODELS = ["home.BannerSlide", "cms.Statistic"]
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale
 
+from cms.models import Statistic
 from home.models import BannerSlide, HomePage
 from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 
@@ -81,3 +82,17 @@ class BannerSlideFactory(factory.django.DjangoModelFactory):
 def home_page() -> HomePage:
     """The home page the data migration creates on every fresh database."""
     return HomePage.objects.get(locale=Locale.get_default())
+
+
+class StatisticFactory(factory.django.DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"Số liệu {n}")
+    value = 93
+    total = 180
+    unit = "bản, tiểu khu"
+    reference_date = datetime.date(2024, 6, 30)
+    source = "Ban chỉ đạo thực hiện dân chủ ở cơ sở huyện"
+    locale = factory.LazyFunction(Locale.get_default)
+    live = True
+
+    class Meta:
+        model = Statistic

@@ -9,6 +9,9 @@ from django.urls import reverse
 from news.choices import DirectiveStatus
 from tests import factories
 
+# Building a page looks up its content type, so even unsaved pages need the database.
+pytestmark = pytest.mark.django_db
+
 
 def directive(**dates):
     defaults = {"issue_date": datetime.date(2024, 1, 10), "effective_date": datetime.date(2024, 1, 15)}
@@ -51,7 +54,6 @@ def test_directive_without_expiry_stays_in_force():
     assert directive().get_status(datetime.date(2099, 1, 1)) == DirectiveStatus.IN_FORCE
 
 
-@pytest.mark.django_db
 def test_admin_shows_a_form_error_and_keeps_the_input(admin_client, directive_index):
     url = reverse("wagtailadmin_pages:add", args=("news", "directivepage", directive_index.pk))
     response = admin_client.post(

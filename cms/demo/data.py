@@ -8,6 +8,18 @@ import datetime
 
 SEED_ARTICLE_TITLE = "Mộc Châu sơ kết việc thực hiện dân chủ ở cơ sở 6 tháng đầu năm"
 
+STATISTICS_SOURCE = "Ban chỉ đạo thực hiện dân chủ ở cơ sở huyện Mộc Châu"
+STATISTICS_DATE = datetime.date(2024, 6, 30)
+# The seed article's figures, as cms.Statistic snippets: (key, label, value, total, unit).
+STATISTICS = [
+    ("doanh-nghiep", "Doanh nghiệp còn phải ban hành quy chế dân chủ", 4, 8, "doanh nghiệp"),
+    ("co-quan", "Cơ quan còn phải ban hành quy chế dân chủ", 10, 83, "cơ quan"),
+    ("ban-tieu-khu", "Bản, tiểu khu còn phải xây dựng hương ước, quy ước", 93, 180, "bản, tiểu khu"),
+    ("tthc", "Kết quả giải quyết thủ tục hành chính được công khai", 100, None, "%"),
+    ("dan-van-kheo", 'Mô hình "Dân vận khéo" đăng ký mới được thẩm định, đánh giá', 75, None, "mô hình"),
+]
+HOME_STATISTICS = ("Dân chủ ở cơ sở 6 tháng đầu năm 2024", ["ban-tieu-khu", "tthc", "dan-van-kheo"])
+
 SLIDES = [
     {
         "title": "Mộc Châu sơ kết việc thực hiện dân chủ ở cơ sở 6 tháng đầu năm",
@@ -73,6 +85,7 @@ NEWS = [
                     ["Bản, tiểu khu xây dựng hương ước, quy ước", "93", "180"],
                 ],
             ),
+            ("statistics", ("Số đơn vị còn phải hoàn thành", ["doanh-nghiep", "co-quan", "ban-tieu-khu"])),
             (
                 "paragraph",
                 "<p>Bộ phận một cửa của huyện và các xã, thị trấn tiếp tục công khai kịp thời 100% kết quả giải "
@@ -80,6 +93,7 @@ NEWS = [
                 'cấp tỉnh và 9 mô hình cấp huyện, đồng thời thẩm định, đánh giá 75 mô hình "Dân vận khéo" '
                 "đăng ký mới trong năm 2024.</p>",
             ),
+            ("statistics", ("", ["tthc", "dan-van-kheo"])),
             (
                 "quote",
                 "Các đơn vị phải chủ động lãnh đạo, chỉ đạo, đôn đốc triển khai nhiệm vụ bảo đảm thiết thực, "

@@ -17,7 +17,7 @@ from wagtail.rich_text import RichText
 
 from cms.demo import data
 from cms.demo.media import banner_image, pdf_document
-from cms.models import PortalSettings
+from cms.models import PortalSettings, Statistic
 from cms.roles import setup_roles
 from cms.text import slugify_vi
 from home.models import BannerSlide, HomePage
@@ -48,6 +48,8 @@ class DemoLoader:
         self.home = self.ensure_home()
         news_index = self.ensure_child(self.home, NewsIndexPage, **NEWS_INDEX)
         directive_index = self.ensure_child(self.home, DirectiveIndexPage, **DIRECTIVE_INDEX)
+        self.statistics = {item[0]: self.ensure_statistic(*item[1:]) for item in data.STATISTICS}
+        self.ensure_home_statistics()
         images = {slide["description"]: self.ensure_image(slide, n) for n, slide in enumerate(data.SLIDES)}
         directives = {item["number"]: self.ensure_directive(directive_index, item) for item in data.DIRECTIVES}
         articles = {item["title"]: self.ensure_news(news_index, item, images, directives) for item in data.NEWS}
@@ -141,6 +143,10 @@ class DemoLoader:
                 body.append(
                     ("table", {"data": value, "first_row_is_table_header": True, "first_col_is_header": False})
                 )
+            elif kind == "statistics":
+                heading, keys = value
+                statistics = [self.statistics[key] for key in keys]
+                body.append(("statistics", {"heading": heading, "statistics": statistics}))
             elif kind == "directive_link":
                 body.append(("page_link", {"page": directives[value], "title": "", "description": ""}))
         page = NewsPage(
@@ -176,6 +182,33 @@ class DemoLoader:
         banner.save()
         banner.save_revision().publish()
         self.log(f"banner slide: {slide['title']}")
+
+    def ensure_statistic(self, label: str, value: int, total: int | None, unit: str) -> Statistic:
+        existing = Statistic.objects.filter(label=label, locale=self.locale).first()
+        if existing:
+            return existing
+        statistic = Statistic(
+            label=label,
+            value=value,
+            total=total,
+            unit=unit,
+            reference_date=data.STATISTICS_DATE,
+            source=data.STATISTICS_SOURCE,
+            locale=self.locale,
+            live=False,
+        )
+        statistic.save()
+        statistic.save_revision().publish()
+        self.log(f"statistic: {label}")
+        return statistic
+
+    def ensure_home_statistics(self):
+        if any(block.block_type == "statistics" for block in self.home.body):
+            return
+        heading, keys = data.HOME_STATISTICS
+        self.home.body.append(("statistics", {"heading": heading, "statistics": [self.statistics[k] for k in keys]}))
+        self.home.save_revision().publish()
+        self.log("home page statistics")
 
     def ensure_portal_settings(self):
         portal = PortalSettings.load()

@@ -1,0 +1,45 @@
+"""API representations shared by the statistics endpoint and the statistics block."""
+
+from decimal import Decimal
+
+from rest_framework import serializers
+from wagtail.api.v2.serializers import StreamField
+
+
+class NumberField(serializers.Field):
+    """A decimal as a JSON number: an integer when it has no fraction (4, not 4.0)."""
+
+    def to_representation(self, value: Decimal):
+        value = Decimal(value)
+        return int(value) if value == value.to_integral_value() else float(value)
+
+
+class StatisticSerializer(serializers.Serializer):
+    """Every public field of a published ``cms.Statistic``; the block inlines the same data."""
+
+    id = serializers.IntegerField(read_only=True)
+    label = serializers.CharField(read_only=True)
+    value = NumberField(read_only=True)
+    total = NumberField(read_only=True, allow_null=True)
+    unit = serializers.CharField(read_only=True)
+    percentage = NumberField(read_only=True, allow_null=True)
+    display_value = serializers.CharField(read_only=True)
+    reference_date = serializers.DateField(read_only=True)
+    source = serializers.CharField(read_only=True)
+    locale = serializers.CharField(source="locale.language_code", read_only=True)
+
+
+class PageStreamField(StreamField):
+    """A page's StreamField for the pages API, rendered with the page in context.
+
+    Wagtail's own field passes only the request, so blocks could not tell the page's language; the statistics
+    block uses ``context["page"]`` to inline each statistic's translation in that language.
+    """
+
+    def get_attribute(self, instance):
+        self._page = instance
+        return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        context = {**self.context, "page": getattr(self, "_page", None)}
+        return value.stream_block.get_api_representation(value, context)
