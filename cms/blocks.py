@@ -36,11 +36,20 @@ class HeadingBlock(blocks.StructBlock):
         description = _("Tiêu đề chia bài viết thành các mục.")
         preview_value = {"text": "Kết quả 6 tháng đầu năm", "level": "h2"}
 
+    api_schema = {"type": "object", "properties": {"text": {"type": "string"}, "level": {"enum": ["h2", "h3", "h4"]}}}
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    api_schema = {"type": "string", "description": "HTML with page and document links resolved to public URLs."}
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import rich_text_html
+
+        return rich_text_html(value.source if value is not None else "")
 
     class Meta:
         icon = "pilcrow"
@@ -64,6 +73,24 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=500)
     credit = blocks.CharBlock(label=_("Nguồn ảnh"), required=False, max_length=255)
 
+    api_schema = {
+        "type": "object",
+        "properties": {
+            "image": {"oneOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]},
+            "caption": {"type": "string"},
+            "credit": {"type": "string"},
+        },
+    }
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import image_representation
+
+        return {
+            "image": image_representation(value.get("image"), alt=value.get("alt_text", "")),
+            "caption": value.get("caption", ""),
+            "credit": value.get("credit", ""),
+        }
+
     def get_preview_value(self):
         return {
             "image": _first_instance("wagtailimages.Image"),
@@ -82,6 +109,8 @@ class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Trích dẫn"))
     attribution = blocks.CharBlock(label=_("Người phát biểu"), required=False, max_length=255)
 
+    api_schema = {"type": "object", "properties": {"text": {"type": "string"}, "attribution": {"type": "string"}}}
+
     class Meta:
         icon = "openquote"
         label = _("Trích dẫn")
@@ -94,6 +123,25 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class TableBlock(WagtailTableBlock):
+    api_schema = {
+        "type": "object",
+        "properties": {
+            "rows": {"type": "array", "items": {"type": "array", "items": {"type": ["string", "null"]}}},
+            "first_row_is_header": {"type": "boolean"},
+            "first_col_is_header": {"type": "boolean"},
+            "caption": {"type": "string"},
+        },
+    }
+
+    def get_api_representation(self, value, context=None):
+        value = value or {}
+        return {
+            "rows": value.get("data") or [],
+            "first_row_is_header": bool(value.get("first_row_is_table_header")),
+            "first_col_is_header": bool(value.get("first_col_is_header")),
+            "caption": value.get("table_caption") or "",
+        }
+
     class Meta:
         icon = "table"
         label = _("Bảng")
@@ -111,6 +159,16 @@ class TableBlock(WagtailTableBlock):
 
 
 class EmbedBlock(WagtailEmbedBlock):
+    api_schema = {
+        "type": "object",
+        "properties": {"url": {"type": "string"}, "html": {"type": ["string", "null"]}},
+    }
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import embed_representation
+
+        return embed_representation(value.url if value else "")
+
     class Meta:
         icon = "media"
         label = _("Nhúng video")
@@ -124,6 +182,13 @@ class DocumentBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Tên hiển thị"), required=False, max_length=255, help_text=_("Để trống để dùng tên tài liệu.")
     )
+
+    api_schema = {"oneOf": [{"$ref": "#/components/schemas/Document"}, {"type": "null"}]}
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import document_representation
+
+        return document_representation(value.get("document"), title=value.get("title", ""))
 
     def get_preview_value(self):
         return {"document": _first_instance("wagtaildocs.Document"), "title": ""}
@@ -141,6 +206,26 @@ class PageLinkBlock(blocks.StructBlock):
         label=_("Tiêu đề hiển thị"), required=False, max_length=255, help_text=_("Để trống để dùng tiêu đề trang.")
     )
     description = blocks.TextBlock(label=_("Mô tả ngắn"), required=False)
+
+    api_schema = {
+        "type": "object",
+        "properties": {
+            "page": {"oneOf": [{"$ref": "#/components/schemas/PageLink"}, {"type": "null"}]},
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+        },
+    }
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import page_link_representation
+
+        page = value.get("page")
+        request = (context or {}).get("request")
+        return {
+            "page": page_link_representation(page, request),
+            "title": value.get("title") or (page.title if page else ""),
+            "description": value.get("description", ""),
+        }
 
     def get_preview_value(self):
         from wagtail.models import Page

@@ -1,0 +1,62 @@
+"""What may leave the API: live, unexpired, unrestricted pages; files outside restricted collections.
+
+View restrictions (password, login or group) hide a page and its descendants from every caller,
+anonymous or logged in: the API is public and its responses are shared through caches.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction, DraftStateMixin, Page, PageViewRestriction
+
+
+def restricted_page_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def visible_pages(model=Page):
+    """Live, unexpired pages with no view restriction on themselves or an ancestor."""
+    queryset = model._default_manager.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    paths = restricted_page_paths()
+    if paths:
+        restricted = Q()
+        for path in paths:
+            restricted |= Q(path__startswith=path)
+        queryset = queryset.exclude(restricted)
+    return queryset
+
+
+def restricted_collection_ids() -> set[int]:
+    """Collections with a view restriction, and their descendants."""
+    restricted = list(Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True))
+    if not restricted:
+        return set()
+    condition = Q()
+    for path in restricted:
+        condition |= Q(path__startswith=path)
+    return set(Collection.objects.filter(condition).values_list("pk", flat=True))
+
+
+def visible_media(model):
+    """Images or documents outside restricted collections."""
+    queryset = model._default_manager.all()
+    hidden = CollectionViewRestriction.objects.exists() and restricted_collection_ids()
+    if hidden:
+        queryset = queryset.exclude(collection_id__in=hidden)
+    return queryset
+
+
+def visible_objects(model):
+    """The queryset of ``model`` the API may expose, with what its representation needs."""
+    from cms.api.prefetch import RENDITIONS
+
+    if issubclass(model, Page):
+        return visible_pages(Page).select_related("locale")
+    if issubclass(model, get_image_model()):
+        return visible_media(model).prefetch_renditions(*RENDITIONS.values())
+    if issubclass(model, get_document_model()):
+        return visible_media(model)
+    if issubclass(model, DraftStateMixin):
+        return model._default_manager.filter(live=True)
+    return model._default_manager.all()
