@@ -16,6 +16,7 @@ from collections import defaultdict
 from contextvars import ContextVar
 
 from django.db import models
+from django.utils.html import format_html
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.embeds.blocks import EmbedBlock
@@ -49,6 +50,7 @@ class ObjectStore:
         self.fetched: dict[type, set] = defaultdict(set)
         self.translations: dict = defaultdict(list)
         self.translation_keys: set = set()
+        self.memo: dict = {}
 
     def fetch(self, wanted: dict[type, set]) -> None:
         for model, ids in wanted.items():
@@ -184,6 +186,20 @@ def _entity_get_many(cls, attrs_list, original):
     return original(cls, attrs_list)
 
 
+_original_page_expand_many = PageLinkHandler.expand_db_attributes_many.__func__
+
+
+def _page_expand_many(cls, attrs_list):
+    # In the API a link points at the page the editor chose, in its own language: no
+    # per-link ``page.localized`` lookup (one query each), and hidden pages lose their href.
+    if active_store() is None:
+        return _original_page_expand_many(cls, attrs_list)
+    return [
+        format_html('<a href="{}">', page.url) if page is not None and page.url else "<a>"
+        for page in cls.get_many(attrs_list)
+    ]
+
+
 def install() -> None:
     """Route Wagtail's chooser and rich-text lookups through the active store (idempotent)."""
     if getattr(blocks.ChooserBlock, "_cms_api_store", False):
@@ -192,6 +208,7 @@ def install() -> None:
     blocks.ChooserBlock.to_python = _to_python
     EntityHandler.get_many = classmethod(lambda cls, attrs: _entity_get_many(cls, attrs, _original_get_many))
     PageLinkHandler.get_many = classmethod(lambda cls, attrs: _entity_get_many(cls, attrs, _original_page_get_many))
+    PageLinkHandler.expand_db_attributes_many = classmethod(_page_expand_many)
     blocks.ChooserBlock._cms_api_store = True
 
 

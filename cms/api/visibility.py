@@ -4,15 +4,36 @@ View restrictions (password, login or group) hide a page and its descendants fro
 anonymous or logged in: the API is public and its responses are shared through caches.
 """
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, DraftStateMixin, Page, PageViewRestriction
+from wagtail.models import Collection, DraftStateMixin, Page, PageViewRestriction
+
+
+def _per_request(name, compute):
+    """Restriction lists, computed once per content generation (any restriction change starts a new one)."""
+    from cms.api.cache import current_generation
+    from cms.api.prefetch import active_store
+
+    store = active_store()
+    if store is not None and name in store.memo:
+        return store.memo[name]
+    key = f"cms-api:{current_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 24 * 3600)
+    if store is not None:
+        store.memo[name] = value
+    return value
 
 
 def restricted_page_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return _per_request(
+        "restricted_page_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
 
 
 def visible_pages(model=Page):
@@ -29,6 +50,10 @@ def visible_pages(model=Page):
 
 def restricted_collection_ids() -> set[int]:
     """Collections with a view restriction, and their descendants."""
+    return _per_request("restricted_collection_ids", _restricted_collection_ids)
+
+
+def _restricted_collection_ids() -> set[int]:
     restricted = list(Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True))
     if not restricted:
         return set()
@@ -41,7 +66,7 @@ def restricted_collection_ids() -> set[int]:
 def visible_media(model):
     """Images or documents outside restricted collections."""
     queryset = model._default_manager.all()
-    hidden = CollectionViewRestriction.objects.exists() and restricted_collection_ids()
+    hidden = restricted_collection_ids()
     if hidden:
         queryset = queryset.exclude(collection_id__in=hidden)
     return queryset
