@@ -56,7 +56,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,7 +179,6 @@ API_CACHE_MAX_AGE = env.get_int("API_CACHE_MAX_AGE", 60)
 API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 300)
 API_PREVIEW_TOKEN_SECONDS = env.get_int("API_PREVIEW_TOKEN_SECONDS", 3600)
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 API_BENCH_BASELINE = env.get_bool("API_BENCH_BASELINE")
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -2,9 +2,11 @@
 
 import datetime
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
 
@@ -37,6 +39,23 @@ def _status_condition(status, statuses) -> Q:
     if status == statuses.EXPIRED:
         return Q(effective_date__lte=today, expiry_date__lt=today)
     return Q(effective_date__lte=today) & (Q(expiry_date__isnull=True) | Q(expiry_date__gte=today))
+
+
+class ValidatedFieldsFilter(wagtail_filters.FieldsFilter):
+    """Wagtail's ``?<field>=value`` filter, with values checked by the model field first (400, not 500)."""
+
+    def filter_queryset(self, request, queryset, view):
+        for name, value in request.GET.items():
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if getattr(field, "concrete", False) and not field.is_relation:
+                try:
+                    field.to_python(value)
+                except ValidationError as exc:
+                    raise BadRequestError(f"{name}: {' '.join(exc.messages)}") from exc
+        return super().filter_queryset(request, queryset, view)
 
 
 class StrictLocaleFilter(BaseFilterBackend):

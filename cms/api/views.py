@@ -11,13 +11,34 @@ from wagtail.models import Page
 
 from cms.api import visibility
 from cms.api.cache import CachedResponseMixin
-from cms.api.filters import DIRECTIVE_PARAMETERS, DirectiveFilter, StrictLocaleFilter
+from cms.api.filters import DIRECTIVE_PARAMETERS, DirectiveFilter, StrictLocaleFilter, ValidatedFieldsFilter
 from cms.api.prefetch import RENDITIONS, ObjectStore, prefetch_for, use_store
 from cms.api.serializers import PortalDocumentSerializer, PortalImageSerializer, PortalPageSerializer
 
+# Wagtail's messages that do not name their parameter.
+PARAMETER_OF_MESSAGE = {
+    "parent page doesn't exist": "child_of",
+    "descendant page doesn't exist": "ancestor_of",
+    "ancestor page doesn't exist": "descendant_of",
+    "translation_of page doesn't exist": "translation_of",
+    "type doesn't exist": "type",
+    "cannot order by": "order",
+    "random ordering": "order",
+    "unknown fields": "fields",
+    "fields error": "fields",
+    "search is disabled": "search",
+}
 
-def _replace(backends, old, new):
-    return [new if backend is old else backend for backend in backends]
+
+def _name_parameter(message: str) -> str:
+    for start, parameter in PARAMETER_OF_MESSAGE.items():
+        if message.startswith(start):
+            return f"{parameter}: {message}"
+    return message
+
+
+def _replace(backends, replacements):
+    return [replacements.get(backend, backend) for backend in backends]
 
 
 class StoreMixin:
@@ -47,6 +68,8 @@ class StoreMixin:
         # Malformed ids, offsets or lookups must answer 400, never 500.
         if isinstance(exc, (ValueError, TypeError, OverflowError)):
             exc = BadRequestError(f"invalid parameter: {exc}")
+        if isinstance(exc, BadRequestError):
+            exc = BadRequestError(_name_parameter(str(exc)))
         return super().handle_exception(exc)
 
 
@@ -55,7 +78,10 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
 
     base_serializer_class = PortalPageSerializer
     filter_backends = [
-        *_replace(PagesAPIViewSet.filter_backends[:-1], wagtail_filters.LocaleFilter, StrictLocaleFilter),
+        *_replace(
+            PagesAPIViewSet.filter_backends[:-1],
+            {wagtail_filters.LocaleFilter: StrictLocaleFilter, wagtail_filters.FieldsFilter: ValidatedFieldsFilter},
+        ),
         DirectiveFilter,
         PagesAPIViewSet.filter_backends[-1],  # search stays last: search results cannot be filtered further
     ]
