@@ -101,7 +101,7 @@ def test_links_to_unpublished_pages_lose_their_target(client, news_index):
     draft = factories.NewsPageFactory(parent=news_index, live=False)
     image, document = factories.ImageFactory(), factories.DocumentFactory()
     page = factories.NewsPageFactory(parent=news_index, body=rich_body(image, document, draft))
-    status, data = get_json(client, f"{PAGES}{page.pk}/")
+    _status, data = get_json(client, f"{PAGES}{page.pk}/")
     blocks = {block["type"]: block["value"] for block in data["body"]}
     assert blocks["page_link"]["page"] is None
     assert draft.url_path not in json.dumps(data) and draft.slug not in json.dumps(data)
@@ -175,7 +175,7 @@ def test_items_list_their_translations(client, news, settings):
     status, data = get_json(client, type="news.NewsPage")
     item = next(item for item in data["items"] if item["id"] == page.pk)
     assert item["meta"]["translations"] == [{"locale": "en", "id": translation.pk, "url": translation.url}]
-    status, data = get_json(client, locale="en", type="news.NewsPage")
+    _status, data = get_json(client, locale="en", type="news.NewsPage")
     assert [item["id"] for item in data["items"]] == [translation.pk]
 
 
