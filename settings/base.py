@@ -195,7 +195,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "POSTPROCESSING_HOOKS": ["cms.api.openapi.add_content_components"],
+    "OAS_VERSION": "3.1.0",
+    "PREPROCESSING_HOOKS": ["cms.api.openapi.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.openapi.add_content_components",
+    ],
 }
 FRONTEND_CACHE_URL = env.get("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:

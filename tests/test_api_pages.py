@@ -172,7 +172,7 @@ def test_items_list_their_translations(client, news, settings):
     page.get_parent().copy_for_translation(english, copy_parents=True)
     translation = page.copy_for_translation(english)
     translation.save_revision().publish()
-    status, data = get_json(client, type="news.NewsPage")
+    _status, data = get_json(client, type="news.NewsPage")
     item = next(item for item in data["items"] if item["id"] == page.pk)
     assert item["meta"]["translations"] == [{"locale": "en", "id": translation.pk, "url": translation.url}]
     _status, data = get_json(client, locale="en", type="news.NewsPage")

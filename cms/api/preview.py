@@ -8,6 +8,7 @@ equivalent: editors who may edit the page (or an approver of its workflow task) 
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -48,6 +49,25 @@ def _may_preview(user, page) -> bool:
 class PreviewTokenView(APIView):
     """Issues a token for a page's latest revision (draft or awaiting approval) to its editors."""
 
+    @extend_schema(
+        operation_id="preview_token",
+        tags=["preview"],
+        parameters=[OpenApiParameter("page", int, required=True, description="Page id")],
+        responses={
+            200: {
+                "type": "object",
+                "properties": {
+                    "token": {"type": "string"},
+                    "page": {"type": "integer"},
+                    "revision": {"type": "integer"},
+                    "expires_in": {"type": "integer"},
+                    "url": {"type": "string"},
+                },
+            },
+            400: OpenApiResponse(description="Invalid page"),
+            403: OpenApiResponse(description="Not allowed to preview this page"),
+        },
+    )
     def get(self, request):
         if not request.user.is_authenticated:
             raise NotAuthenticated()
@@ -79,6 +99,20 @@ class PreviewView(APIView):
     authentication_classes = []
     permission_classes = []
 
+    @extend_schema(
+        operation_id="preview_retrieve",
+        tags=["preview"],
+        parameters=[OpenApiParameter("token", str, required=True, description="Signed preview token")],
+        responses={
+            200: {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Page"},
+                    {"type": "object", "properties": {"preview": {"type": "object"}}},
+                ]
+            },
+            403: OpenApiResponse(description="Missing, invalid, expired or foreign token"),
+        },
+    )
     def get(self, request, page_id: int):
         from cms.api.router import api_router
         from cms.api.views import PagesViewSet

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from cms.api import visibility
 from cms.api.cache import CachedResponseMixin
 from cms.api.filters import DIRECTIVE_PARAMETERS, DirectiveFilter, StrictLocaleFilter, ValidatedFieldsFilter
+from cms.api.openapi import MEDIA_PARAMETERS, WagtailEndpointSchema, page_parameters
 from cms.api.prefetch import RENDITIONS, ObjectStore, prefetch_for, use_store
 from cms.api.serializers import PortalDocumentSerializer, PortalImageSerializer, PortalPageSerializer
 
@@ -77,6 +78,7 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
     """Pages: summary fields in listings (``api_listing_fields``), all ``api_fields`` in detail."""
 
     base_serializer_class = PortalPageSerializer
+    schema = WagtailEndpointSchema("Page", page_parameters)
     filter_backends = [
         *_replace(
             PagesAPIViewSet.filter_backends[:-1],
@@ -115,6 +117,7 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
 
 class ImagesViewSet(CachedResponseMixin, StoreMixin, ImagesAPIViewSet):
     base_serializer_class = PortalImageSerializer
+    schema = WagtailEndpointSchema("ImageItem", lambda: MEDIA_PARAMETERS)
     body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
 
@@ -124,6 +127,7 @@ class ImagesViewSet(CachedResponseMixin, StoreMixin, ImagesAPIViewSet):
 
 class DocumentsViewSet(CachedResponseMixin, StoreMixin, DocumentsAPIViewSet):
     base_serializer_class = PortalDocumentSerializer
+    schema = WagtailEndpointSchema("DocumentItem", lambda: MEDIA_PARAMETERS)
     body_fields = [*DocumentsAPIViewSet.body_fields, "url", "size", "file_type"]
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, "url", "size", "file_type"]
 
