@@ -23,7 +23,7 @@ if settings.API_BENCH_BASELINE:
 
     baseline_router = WagtailAPIRouter("baselineapi")
     baseline_router.register_endpoint("pages", PagesAPIViewSet)
-    urlpatterns.append(path("api/baseline/", include(baseline_router.urls)))
+    urlpatterns.append(path("api/baseline/", baseline_router.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static
