@@ -120,6 +120,13 @@ def _walk_block(block, raw, wanted) -> None:
             wanted[_concrete(model)].add(pk)
 
 
+def references_in_stream(stream_block, raw) -> dict[type, set]:
+    """Objects referenced by raw StreamField data, by concrete model."""
+    wanted: dict[type, set] = defaultdict(set)
+    _walk_block(stream_block, raw, wanted)
+    return wanted
+
+
 def _collect_media_keys(obj, wanted) -> None:
     for field in obj._meta.concrete_fields:
         if isinstance(field, models.ForeignKey) and field.related_model in (get_image_model(), get_document_model()):
