@@ -121,3 +121,21 @@ def test_privacy_change_and_deletion_invalidate_the_cache(client, article, news_
     assert titles(client) == ["Tin thứ hai"]
     other.delete()
     assert titles(client) == []
+
+
+def test_moving_a_page_invalidates_the_cache(client, article, home):
+    other_index = factories.NewsIndexPageFactory(parent=home, title="Chuyên mục khác")
+    before = client.get(f"/api/v2/pages/{article.pk}/").json()["meta"]["html_url"]
+    article.move(other_index, pos="last-child")
+    after = client.get(f"/api/v2/pages/{article.pk}/").json()["meta"]["html_url"]
+    assert before != after and other_index.slug in after
+
+
+def test_workflow_approval_invalidates_the_cache(article):
+    from wagtail.signals import workflow_approved
+
+    from cms.api.cache import current_generation
+
+    before = current_generation()
+    workflow_approved.send(sender=type(article), instance=None, user=None)
+    assert current_generation() > before
