@@ -43,11 +43,20 @@ class HeadingBlock(blocks.StructBlock):
         description = _("Tiêu đề chia bài viết thành các mục.")
         preview_value = {"text": "Kết quả 6 tháng đầu năm", "level": "h2"}
 
+    api_schema = {"type": "object", "properties": {"text": {"type": "string"}, "level": {"enum": ["h2", "h3", "h4"]}}}
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    api_schema = {"type": "string", "description": "HTML with page and document links resolved to public URLs."}
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import rich_text_html
+
+        return rich_text_html(value.source if value is not None else "")
 
     class Meta:
         icon = "pilcrow"
@@ -71,6 +80,24 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=500)
     credit = blocks.CharBlock(label=_("Nguồn ảnh"), required=False, max_length=255)
 
+    api_schema = {
+        "type": "object",
+        "properties": {
+            "image": {"oneOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]},
+            "caption": {"type": "string"},
+            "credit": {"type": "string"},
+        },
+    }
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import image_representation
+
+        return {
+            "image": image_representation(value.get("image"), alt=value.get("alt_text", "")),
+            "caption": value.get("caption", ""),
+            "credit": value.get("credit", ""),
+        }
+
     def get_preview_value(self):
         return {
             "image": _first_instance("wagtailimages.Image"),
@@ -89,6 +116,8 @@ class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Trích dẫn"))
     attribution = blocks.CharBlock(label=_("Người phát biểu"), required=False, max_length=255)
 
+    api_schema = {"type": "object", "properties": {"text": {"type": "string"}, "attribution": {"type": "string"}}}
+
     class Meta:
         icon = "openquote"
         label = _("Trích dẫn")
@@ -101,6 +130,25 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class TableBlock(WagtailTableBlock):
+    api_schema = {
+        "type": "object",
+        "properties": {
+            "rows": {"type": "array", "items": {"type": "array", "items": {"type": ["string", "null"]}}},
+            "first_row_is_header": {"type": "boolean"},
+            "first_col_is_header": {"type": "boolean"},
+            "caption": {"type": "string"},
+        },
+    }
+
+    def get_api_representation(self, value, context=None):
+        value = value or {}
+        return {
+            "rows": value.get("data") or [],
+            "first_row_is_header": bool(value.get("first_row_is_table_header")),
+            "first_col_is_header": bool(value.get("first_col_is_header")),
+            "caption": value.get("table_caption") or "",
+        }
+
     class Meta:
         icon = "table"
         label = _("Bảng")
@@ -118,6 +166,16 @@ class TableBlock(WagtailTableBlock):
 
 
 class EmbedBlock(WagtailEmbedBlock):
+    api_schema = {
+        "type": "object",
+        "properties": {"url": {"type": "string"}, "html": {"type": ["string", "null"]}},
+    }
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import embed_representation
+
+        return embed_representation(value.url if value else "")
+
     class Meta:
         icon = "media"
         label = _("Nhúng video")
@@ -131,6 +189,13 @@ class DocumentBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Tên hiển thị"), required=False, max_length=255, help_text=_("Để trống để dùng tên tài liệu.")
     )
+
+    api_schema = {"oneOf": [{"$ref": "#/components/schemas/Document"}, {"type": "null"}]}
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import document_representation
+
+        return document_representation(value.get("document"), title=value.get("title", ""))
 
     def get_preview_value(self):
         return {"document": _first_instance("wagtaildocs.Document"), "title": ""}
@@ -148,6 +213,26 @@ class PageLinkBlock(blocks.StructBlock):
         label=_("Tiêu đề hiển thị"), required=False, max_length=255, help_text=_("Để trống để dùng tiêu đề trang.")
     )
     description = blocks.TextBlock(label=_("Mô tả ngắn"), required=False)
+
+    api_schema = {
+        "type": "object",
+        "properties": {
+            "page": {"oneOf": [{"$ref": "#/components/schemas/PageLink"}, {"type": "null"}]},
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+        },
+    }
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import page_link_representation
+
+        page = value.get("page")
+        request = (context or {}).get("request")
+        return {
+            "page": page_link_representation(page, request),
+            "title": value.get("title") or (page.title if page else ""),
+            "description": value.get("description", ""),
+        }
 
     def get_preview_value(self):
         from wagtail.models import Page
@@ -172,22 +257,44 @@ class StatisticChooserBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         # StreamBlock calls this once per stream with every id of every statistics block, so a page
-        # costs one query however many statistics it shows.
+        # costs one query however many statistics it shows; an API listing's shared object store
+        # (cms.api.prefetch) makes it one query for the whole listing.
         ids = [pk for pk in values if pk is not None]
-        found, translations = {}, defaultdict(dict)
-        if ids:
-            chosen_keys = self.model_class.objects.filter(pk__in=ids).values("translation_key")
-            for statistic in self.model_class.objects.filter(translation_key__in=chosen_keys).select_related("locale"):
-                found[statistic.pk] = statistic
-                translations[statistic.translation_key][statistic.locale_id] = statistic
+        found, translations = self._load(ids) if ids else ({}, {})
         result = []
         for pk in values:
-            statistic = found.get(pk)
+            statistic = found.get(pk if isinstance(pk, int) else int(pk) if str(pk).isdigit() else None)
             if statistic is not None:
                 statistic = copy.copy(statistic)
-                statistic.prefetched_translations = translations[statistic.translation_key]
+                statistic.prefetched_translations = translations.get(statistic.translation_key, {})
             result.append(statistic)
         return result
+
+    def _load(self, ids) -> tuple[dict, dict]:
+        """Chosen statistics by id, and every translation of them by translation key and locale."""
+        from cms.api.prefetch import active_store
+
+        store = active_store()
+        if store is not None and store.knows(self.model_class, ids):
+            # Statistic.api_prefetch_queryset put every translation of the chosen statistics in the store.
+            memo_key = ("statistic-translations", self.model_class)
+            if memo_key not in store.memo:
+                by_key = defaultdict(dict)
+                for statistic in store.objects.get(self.model_class, {}).values():
+                    by_key[statistic.translation_key][statistic.locale_id] = statistic
+                store.memo[memo_key] = dict(by_key)
+            found = {int(pk): store.get(self.model_class, pk) for pk in ids if str(pk).isdigit()}
+            return {pk: obj for pk, obj in found.items() if obj is not None}, store.memo[memo_key]
+        by_key = self._translations_of(ids)
+        found = {statistic.pk: statistic for group in by_key.values() for statistic in group.values()}
+        return found, by_key
+
+    def _translations_of(self, ids) -> dict:
+        translations = defaultdict(dict)
+        chosen_keys = self.model_class.objects.filter(pk__in=list(ids)).values("translation_key")
+        for statistic in self.model_class.objects.filter(translation_key__in=chosen_keys).select_related("locale"):
+            translations[statistic.translation_key][statistic.locale_id] = statistic
+        return dict(translations)
 
 
 def _is_live(statistic) -> bool:
@@ -224,6 +331,15 @@ def _context_locale_id(context) -> int | None:
 class StatisticsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Tiêu đề nhóm số liệu"), required=False, max_length=255)
     statistics = blocks.ListBlock(StatisticChooserBlock(label=_("Số liệu")), min_num=1, label=_("Số liệu"))
+
+    api_schema = {
+        "type": "object",
+        "required": ["heading", "statistics"],
+        "properties": {
+            "heading": {"type": "string"},
+            "statistics": {"type": "array", "items": {"$ref": "#/components/schemas/Statistic"}},
+        },
+    }
 
     def visible_statistics(self, value, context=None) -> list:
         """The published statistics of this block, each in the page's language when translated."""

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from rest_framework import serializers
-from wagtail.api.v2.serializers import StreamField
 
 
 class NumberField(serializers.Field):
@@ -27,19 +26,3 @@ class StatisticSerializer(serializers.Serializer):
     reference_date = serializers.DateField(read_only=True)
     source = serializers.CharField(read_only=True)
     locale = serializers.CharField(source="locale.language_code", read_only=True)
-
-
-class PageStreamField(StreamField):
-    """A page's StreamField for the pages API, rendered with the page in context.
-
-    Wagtail's own field passes only the request, so blocks could not tell the page's language; the statistics
-    block uses ``context["page"]`` to inline each statistic's translation in that language.
-    """
-
-    def get_attribute(self, instance):
-        self._page = instance
-        return super().get_attribute(instance)
-
-    def to_representation(self, value):
-        context = {**self.context, "page": getattr(self, "_page", None)}
-        return value.stream_block.get_api_representation(value, context)

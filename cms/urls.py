@@ -6,18 +6,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
-from cms.statistics_api import StatisticsAPIViewSet
-from cms.visits.api import VisitsAPIViewSet
+from cms.api.router import get_urlpatterns as api_urlpatterns
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
-    # Issue 6 endpoints; to be registered on the main WagtailAPIRouter as "statistics" and "visits".
-    path("api/v2/statistics/", include((StatisticsAPIViewSet.get_urlpatterns(), "statistics"), "statistics_api")),
-    path("api/v2/visits/", include((VisitsAPIViewSet.get_urlpatterns(), "visits"), "visits_api")),
+    *api_urlpatterns(),
 ]
+
+if settings.API_BENCH_BASELINE:
+    # Wagtail's stock pages endpoint on the same data, for load-test comparison only.
+    from wagtail.api.v2.router import WagtailAPIRouter
+    from wagtail.api.v2.views import PagesAPIViewSet
+
+    baseline_router = WagtailAPIRouter("baselineapi")
+    baseline_router.register_endpoint("pages", PagesAPIViewSet)
+    urlpatterns.append(path("api/baseline/", baseline_router.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.api import fields as api
 from cms.blocks import BodyBlock
 from news.choices import DirectiveStatus, DocumentField, DocumentType, NewsCategory
 
@@ -36,6 +38,7 @@ class NewsIndexPage(Page):
     """Lists the news articles below it, newest first."""
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
+    api_fields = [APIField("intro")]
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -89,6 +92,19 @@ class NewsPage(Page):
         index.FilterField("category"),
     ]
 
+    # API: summary fields in listings, every field in detail and with ?fields=*.
+    api_listing_fields = ["date", "lead", "hero_image", "category", "author"]
+    api_fields = [
+        APIField("date"),
+        APIField("lead"),
+        APIField("hero_image", serializer=api.ImageField()),
+        APIField("hero_caption"),
+        APIField("category", serializer=api.ChoiceField(NewsCategory)),
+        APIField("author"),
+        APIField("body", serializer=api.PageStreamField()),
+    ]
+    api_default_order = ["-date", "-pk"]
+
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -104,6 +120,7 @@ class DirectiveIndexPage(Page):
     """The register of directives and documents, filterable by type, agency and year."""
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
+    api_fields = [APIField("intro")]
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -189,6 +206,32 @@ class DirectivePage(Page):
         index.FilterField("issuing_agency"),
         index.FilterField("issue_date"),
     ]
+
+    api_listing_fields = [
+        "number",
+        "document_type",
+        "issuing_agency",
+        "issue_date",
+        "effective_date",
+        "status",
+        "summary",
+    ]
+    api_fields = [
+        APIField("number"),
+        APIField("document_type", serializer=api.ChoiceField(DocumentType)),
+        APIField("issuing_agency"),
+        APIField("signer", serializer=api.SignerField()),
+        APIField("issue_date"),
+        APIField("effective_date"),
+        APIField("expiry_date"),
+        APIField("status", serializer=api.ChoiceField(DirectiveStatus)),
+        APIField("sector", serializer=api.ChoiceField(DocumentField)),
+        APIField("summary"),
+        APIField("attachments", serializer=api.DocumentListField()),
+        APIField("body", serializer=api.PageStreamField()),
+    ]
+    api_prefetch_related = ["attachments"]
+    api_default_order = ["-issue_date", "-pk"]
 
     parent_page_types = ["news.DirectiveIndexPage"]
     subpage_types = []

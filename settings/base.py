@@ -19,6 +19,12 @@ INSTALLED_APPS = [
     "search",
     "cms.workflow",
     "cms.visits",
+    "cms.api",
+    "wagtail.api.v2",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -50,8 +56,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -183,3 +190,38 @@ LOGGING = {
 }
 
 PORTAL_DESCRIPTION = _("Cổng thông tin điện tử")
+
+# Headless API (cms/api/): HTTP and server-side caching, preview tokens, CORS, OpenAPI.
+API_CACHE_MAX_AGE = env.get_int("API_CACHE_MAX_AGE", 60)
+API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 300)
+API_PREVIEW_TOKEN_SECONDS = env.get_int("API_PREVIEW_TOKEN_SECONDS", 3600)
+WAGTAILAPI_LIMIT_MAX = 100
+API_BENCH_BASELINE = env.get_bool("API_BENCH_BASELINE")
+CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Cổng thông tin điện tử — Content API",
+    "VERSION": "2",
+    "SCHEMA_PATH_PREFIX": "/api/v2/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "OAS_VERSION": "3.1.0",
+    "PREPROCESSING_HOOKS": ["cms.api.openapi.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.openapi.add_content_components",
+    ],
+}
+FRONTEND_CACHE_URL = env.get("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    # An HTTP PURGE-capable cache (Varnish, nginx) in front of the API; see cms/api/frontend_cache.py.
+    WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }

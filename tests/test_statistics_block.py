@@ -128,7 +128,7 @@ def test_page_api_field_inlines_statistics_in_the_pages_language(news_index):
     from rest_framework import serializers
     from wagtail.models import Locale
 
-    from cms.serializers import PageStreamField
+    from cms.api.fields import PageStreamField
 
     english = Locale.objects.create(language_code="en")
     vi = factories.StatisticFactory(label="Doanh nghiệp")

@@ -16,5 +16,5 @@ def visit_stats(request):
     """``visit_stats`` for the "Thống kê truy cập" box (read only by templates that show it), and the beacon URL."""
     context = {"visit_stats": SimpleLazyObject(_stats)}
     if getattr(settings, "VISITS_MODE", "middleware") == "beacon":
-        context["visits_beacon_url"] = reverse("visits_api:beacon")
+        context["visits_beacon_url"] = reverse("wagtailapi:visits:beacon")
     return context

@@ -1,0 +1,119 @@
+"""HTTP caching for the API: ETag/Last-Modified, 304s, Cache-Control, and a server-side response cache.
+
+The server-side cache keys every response by a *generation* stamp kept in the Django cache. Any
+publishing event (page, snippet, image, document, restriction, workflow) sets a new stamp, so every
+cached response becomes unreachable at once; the stamp is also the ``Last-Modified`` of all responses.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+GENERATION_KEY = "cms-api:generation"
+
+
+def current_generation() -> float:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time()
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def invalidate(**kwargs) -> None:
+    """Make every cached API response stale (receiver for any publishing signal)."""
+    previous = cache.get(GENERATION_KEY) or 0
+    cache.set(GENERATION_KEY, max(time.time(), previous + 0.001), None)
+    from cms.api.frontend_cache import purge_api
+
+    purge_api()
+
+
+class CachedResponseMixin:
+    """Adds validators, Cache-Control and the server-side cache to a DRF view's GET responses."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return super().dispatch(request, *args, **kwargs)
+        public = not request.user.is_authenticated and not getattr(self, "private_response", False)
+        generation = current_generation()
+        seconds = settings.API_CACHE_SECONDS if public else 0
+        key = self._cache_key(request, generation)
+        cached = cache.get(key) if seconds else None
+        if cached is not None:
+            content, status, content_type = cached
+            response = HttpResponse(content, status=status, content_type=content_type)
+            response["X-Cache"] = "HIT"
+        else:
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response = response.render()
+            if seconds and response.status_code == 200:
+                cache.set(key, (response.content, response.status_code, response["Content-Type"]), seconds)
+        return self._finish(request, response, generation, public)
+
+    def _cache_key(self, request, generation) -> str:
+        variant = "|".join([request.get_full_path(), request.headers.get("Accept", ""), get_language() or ""])
+        return f"cms-api:{generation}:{hashlib.sha256(variant.encode()).hexdigest()}"
+
+    def _finish(self, request, response, generation, public):
+        patch_vary_headers(response, ["Accept", "Accept-Language", "Cookie", "Authorization"])
+        if public:
+            response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+        else:
+            response["Cache-Control"] = "private, no-store"
+        if response.status_code != 200:
+            return response
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["Last-Modified"] = http_date(int(generation))
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(generation), response=response
+        )
+
+
+def _is_content_model(sender) -> bool:
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage, AbstractRendition
+    from wagtail.models import (
+        BaseViewRestriction,
+        Collection,
+        DraftStateMixin,
+        Locale,
+        Page,
+        Site,
+    )
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(sender, AbstractRendition):
+        return False  # renditions are made while serving; they change no content
+    content = (Page, AbstractImage, AbstractDocument, BaseViewRestriction, Collection, Locale, Site, DraftStateMixin)
+    return issubclass(sender, content) or sender in get_snippet_models()
+
+
+def _on_model_change(sender, **kwargs):
+    if _is_content_model(sender):
+        invalidate()
+
+
+def connect_signals() -> None:
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+        workflow_approved,
+    )
+
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished, workflow_approved):
+        signal.connect(invalidate, dispatch_uid=f"cms-api-invalidate-{id(signal)}")
+    post_save.connect(_on_model_change, dispatch_uid="cms-api-invalidate-save")
+    post_delete.connect(_on_model_change, dispatch_uid="cms-api-invalidate-delete")

@@ -1,0 +1,237 @@
+"""Cross-object prefetch: one query per referenced model for a whole listing.
+
+Before serialising a list of pages, ``collect_references`` walks every page's raw StreamField data
+(generically: any ``ChooserBlock`` and any link inside a ``RichTextBlock``) and the model's foreign
+keys; ``ObjectStore`` fetches each referenced model once. While the store is active, Wagtail's
+``ChooserBlock.bulk_to_python`` and rich-text link handlers read from it instead of querying per page,
+so a new chooser-based block gets the same flat query cost without any change here.
+Objects that must not leave the API (unpublished or restricted pages, files in restricted
+collections) are simply absent from the store and come out as ``None``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+from contextvars import ContextVar
+
+from django.db import models
+from django.utils.html import format_html
+from wagtail import blocks
+from wagtail.documents import get_document_model
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.models import Embed
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
+from wagtail.rich_text.pages import PageLinkHandler
+
+from cms.api import visibility
+
+_active_store: ContextVar[ObjectStore | None] = ContextVar("cms_api_object_store", default=None)
+
+# Renditions every API image carries: name -> Wagtail filter spec.
+RENDITIONS = {"thumbnail": "fill-320x200", "medium": "max-800x600", "large": "max-1600x1200"}
+
+
+def _concrete(model):
+    """References are keyed by the concrete base model (Page for any page type)."""
+    if issubclass(model, Page):
+        return Page
+    return model
+
+
+class ObjectStore:
+    """Objects fetched once per request, keyed by model and primary key."""
+
+    def __init__(self):
+        self.objects: dict[type, dict] = defaultdict(dict)
+        self.fetched: dict[type, set] = defaultdict(set)
+        self.translations: dict = defaultdict(list)
+        self.translation_keys: set = set()
+        self.memo: dict = {}
+
+    def fetch(self, wanted: dict[type, set]) -> None:
+        for model, ids in wanted.items():
+            if model is Embed:
+                # Cached oEmbed results are keyed by URL, not by id.
+                urls = {url for url in ids if isinstance(url, str)} - self.fetched[Embed]
+                for embed in Embed.objects.filter(url__in=urls) if urls else []:
+                    self.objects[Embed][embed.url] = embed
+                self.fetched[Embed] |= urls
+                continue
+            ids = {int(pk) for pk in ids if str(pk).isdigit()} - self.fetched[model]
+            if not ids:
+                continue
+            # A model may load more than the ids in the same query (e.g. a snippet and its translations).
+            loader = getattr(model, "api_prefetch_queryset", None)
+            queryset = loader(ids) if loader else visibility.visible_objects(model).filter(pk__in=ids)
+            for obj in queryset:
+                self.objects[model][obj.pk] = obj
+            self.fetched[model] |= ids | set(self.objects[model])
+
+    def knows(self, model, ids) -> bool:
+        model = _concrete(model)
+        fetched = self.fetched.get(model, set())
+        return all(pk is None or (str(pk).isdigit() and int(pk) in fetched) for pk in ids)
+
+    def get(self, model, pk):
+        if pk is None or not str(pk).isdigit():
+            return None
+        return self.objects.get(_concrete(model), {}).get(int(pk))
+
+
+def active_store() -> ObjectStore | None:
+    return _active_store.get()
+
+
+@contextlib.contextmanager
+def use_store(store: ObjectStore):
+    token = _active_store.set(store)
+    try:
+        yield store
+    finally:
+        _active_store.reset(token)
+
+
+def _walk_block(block, raw, wanted) -> None:
+    """Collect (model, id) from a block's raw JSON value, for any block tree."""
+    if raw is None:
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for item in raw if isinstance(raw, list) else []:
+            if isinstance(item, dict) and item.get("type") in block.child_blocks:
+                _walk_block(block.child_blocks[item["type"]], item.get("value"), wanted)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw if isinstance(raw, list) else []:
+            value = item.get("value") if isinstance(item, dict) and "type" in item else item
+            _walk_block(block.child_block, value, wanted)
+    elif isinstance(block, blocks.StructBlock):
+        if isinstance(raw, dict):
+            for name, child in block.child_blocks.items():
+                _walk_block(child, raw.get(name), wanted)
+        elif hasattr(block, "child_blocks") and "image" in block.child_blocks:
+            # Wagtail's ImageBlock also accepts a bare image id.
+            _walk_block(block.child_blocks["image"], raw, wanted)
+    elif isinstance(block, blocks.ChooserBlock):
+        wanted[_concrete(block.model_class)].add(raw)
+    elif isinstance(block, EmbedBlock) and isinstance(raw, str):
+        wanted[Embed].add(raw)
+    elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
+        for model, pk, *_rest in extract_references_from_rich_text(raw):
+            wanted[_concrete(model)].add(pk)
+
+
+def references_in_stream(stream_block, raw) -> dict[type, set]:
+    """Objects referenced by raw StreamField data, by concrete model."""
+    wanted: dict[type, set] = defaultdict(set)
+    _walk_block(stream_block, raw, wanted)
+    return wanted
+
+
+def _collect_media_keys(obj, wanted) -> None:
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, models.ForeignKey) and field.related_model in (get_image_model(), get_document_model()):
+            wanted[field.related_model].add(getattr(obj, field.attname))
+
+
+def collect_references(objects) -> dict[type, set]:
+    """Every object referenced by the StreamFields, image/document keys and prefetched children of ``objects``."""
+    wanted: dict[type, set] = defaultdict(set)
+    for obj in objects:
+        _collect_media_keys(obj, wanted)
+        for children in getattr(obj, "_prefetched_objects_cache", {}).values():
+            for child in children:
+                _collect_media_keys(child, wanted)
+        for field in obj._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                # A lazy StreamValue: reading raw_data converts nothing and queries nothing.
+                raw = getattr(getattr(obj, field.attname, None), "raw_data", None)
+                _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted)
+    for ids in wanted.values():
+        ids.discard(None)
+    return wanted
+
+
+def prefetch_for(objects, store: ObjectStore | None = None) -> ObjectStore:
+    """Fetch what ``objects`` reference, and their translations, into ``store`` (a new one by default)."""
+    store = store or ObjectStore()
+    objects = list(objects)
+    store.fetch(collect_references(objects))
+    if objects and isinstance(objects[0], Page):
+        translations_for(store, objects)
+    return store
+
+
+# --- Hooks into Wagtail: read from the active store when it already holds the answer. ---
+
+_original_bulk_to_python = blocks.ChooserBlock.bulk_to_python
+_original_to_python = blocks.ChooserBlock.to_python
+_original_get_many = EntityHandler.get_many.__func__
+_original_page_get_many = PageLinkHandler.get_many.__func__
+
+
+def _bulk_to_python(self, values):
+    store = active_store()
+    values = list(values)
+    if store is not None and store.knows(self.model_class, values):
+        return [store.get(self.model_class, pk) for pk in values]
+    return _original_bulk_to_python(self, values)
+
+
+def _to_python(self, value):
+    store = active_store()
+    if store is not None and not isinstance(value, models.Model) and store.knows(self.model_class, [value]):
+        return store.get(self.model_class, value)
+    return _original_to_python(self, value)
+
+
+def _entity_get_many(cls, attrs_list, original):
+    store = active_store()
+    ids = [attrs.get("id") for attrs in attrs_list]
+    model = cls.get_model()
+    if store is not None and store.knows(model, ids):
+        return [store.get(model, pk) for pk in ids]
+    return original(cls, attrs_list)
+
+
+_original_page_expand_many = PageLinkHandler.expand_db_attributes_many.__func__
+
+
+def _page_expand_many(cls, attrs_list):
+    # In the API a link points at the page the editor chose, in its own language: no
+    # per-link ``page.localized`` lookup (one query each), and hidden pages lose their href.
+    if active_store() is None:
+        return _original_page_expand_many(cls, attrs_list)
+    return [
+        format_html('<a href="{}">', page.url) if page is not None and page.url else "<a>"
+        for page in cls.get_many(attrs_list)
+    ]
+
+
+def install() -> None:
+    """Route Wagtail's chooser and rich-text lookups through the active store (idempotent)."""
+    if getattr(blocks.ChooserBlock, "_cms_api_store", False):
+        return
+    blocks.ChooserBlock.bulk_to_python = _bulk_to_python
+    blocks.ChooserBlock.to_python = _to_python
+    EntityHandler.get_many = classmethod(lambda cls, attrs: _entity_get_many(cls, attrs, _original_get_many))
+    PageLinkHandler.get_many = classmethod(lambda cls, attrs: _entity_get_many(cls, attrs, _original_page_get_many))
+    PageLinkHandler.expand_db_attributes_many = classmethod(_page_expand_many)
+    blocks.ChooserBlock._cms_api_store = True
+
+
+def translations_for(store: ObjectStore | None, pages) -> dict:
+    """Visible pages sharing a translation key with ``pages``, grouped by key (one query per listing)."""
+    keys = {page.translation_key for page in pages}
+    if store is not None and keys <= store.translation_keys:
+        return store.translations
+    result = defaultdict(list)
+    for page in visibility.visible_pages(Page).filter(translation_key__in=keys).select_related("locale"):
+        result[page.translation_key].append(page)
+    if store is None:
+        return result
+    store.translations.update(result)
+    store.translation_keys |= keys
+    return store.translations

@@ -1,0 +1,90 @@
+"""What may leave the API: live, unexpired, unrestricted pages; files outside restricted collections.
+
+View restrictions (password, login or group) hide a page and its descendants from every caller,
+anonymous or logged in: the API is public and its responses are shared through caches.
+"""
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, DraftStateMixin, Page, PageViewRestriction
+
+
+def _per_request(name, compute):
+    """Restriction lists, computed once per content generation (any restriction change starts a new one)."""
+    from cms.api.cache import current_generation
+    from cms.api.prefetch import active_store
+
+    store = active_store()
+    if store is not None and name in store.memo:
+        return store.memo[name]
+    key = f"cms-api:{current_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 24 * 3600)
+    if store is not None:
+        store.memo[name] = value
+    return value
+
+
+def restricted_page_paths() -> list[str]:
+    return _per_request(
+        "restricted_page_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def visible_pages(model=Page):
+    """Live, unexpired pages with no view restriction on themselves or an ancestor."""
+    # Expired pages stay live until the publish_scheduled command runs; hide them meanwhile. The
+    # condition goes through ``id`` because search backends can only filter on indexed fields.
+    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).values("id")
+    queryset = model._default_manager.live().exclude(id__in=expired)
+    paths = restricted_page_paths()
+    if paths:
+        restricted = Q()
+        for path in paths:
+            restricted |= Q(path__startswith=path)
+        queryset = queryset.exclude(restricted)
+    return queryset
+
+
+def restricted_collection_ids() -> set[int]:
+    """Collections with a view restriction, and their descendants."""
+    return _per_request("restricted_collection_ids", _restricted_collection_ids)
+
+
+def _restricted_collection_ids() -> set[int]:
+    restricted = list(Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True))
+    if not restricted:
+        return set()
+    condition = Q()
+    for path in restricted:
+        condition |= Q(path__startswith=path)
+    return set(Collection.objects.filter(condition).values_list("pk", flat=True))
+
+
+def visible_media(model):
+    """Images or documents outside restricted collections."""
+    queryset = model._default_manager.all()
+    hidden = restricted_collection_ids()
+    if hidden:
+        queryset = queryset.exclude(collection_id__in=hidden)
+    return queryset
+
+
+def visible_objects(model):
+    """The queryset of ``model`` the API may expose, with what its representation needs."""
+    from cms.api.prefetch import RENDITIONS
+
+    if issubclass(model, Page):
+        return visible_pages(Page).select_related("locale")
+    if issubclass(model, get_image_model()):
+        return visible_media(model).prefetch_renditions(*RENDITIONS.values())
+    if issubclass(model, get_document_model()):
+        return visible_media(model)
+    if issubclass(model, DraftStateMixin):
+        return model._default_manager.filter(live=True)
+    return model._default_manager.all()
