@@ -6,12 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    # Search API (issue 7); the lead registers these beside the main API router.
+    path("api/v2/search/", search_api.SearchAPIView.as_view(), name="api-search"),
+    path("api/v2/search/suggest/", search_api.SuggestAPIView.as_view(), name="api-search-suggest"),
 ]
 
 if settings.DEBUG:
