@@ -39,9 +39,7 @@ def _locale(request) -> Locale:
 def _query(request) -> str:
     query = request.query_params.get("q", "").strip()
     if len(query) > search_query.MAX_QUERY_LENGTH:
-        raise BadParameter(
-            "q", _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": search_query.MAX_QUERY_LENGTH}
-        )
+        raise BadParameter("q", _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": search_query.MAX_QUERY_LENGTH})
     return query
 
 
@@ -115,9 +113,8 @@ class SearchAPIView(PublicAPIView):
         entries = search_query.search(query, locale, filters)
         total = entries.count()
         results = present(entries[offset : offset + limit], query, request)
-        return Response(
-            {"meta": {"total_count": total, "offset": offset, "limit": limit}, "items": [serialize(r) for r in results]}
-        )
+        meta = {"total_count": total, "offset": offset, "limit": limit}
+        return Response({"meta": meta, "items": [serialize(result) for result in results]})
 
 
 class SuggestAPIView(PublicAPIView):

@@ -59,7 +59,9 @@ def sync_pages(page_ids) -> int:
     written = 0
     for offset in range(0, len(page_ids), CHUNK_SIZE):
         chunk = page_ids[offset : offset + CHUNK_SIZE]
-        entries = [build_entry(page) for model in INDEXED_MODELS for page in searchable_pages(model).filter(pk__in=chunk)]
+        entries = [
+            build_entry(page) for model in INDEXED_MODELS for page in searchable_pages(model).filter(pk__in=chunk)
+        ]
         with transaction.atomic():
             SearchEntry.objects.filter(page_id__in=chunk).delete()
             SearchEntry.objects.bulk_create(entries)

@@ -84,6 +84,4 @@ def highlight(text: str, query_words: list[str], length: int = SNIPPET_LENGTH):
     pieces.append(text[cursor:end])
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return format_html(
-        "{}{}{}", prefix, format_html_join("", "{}", ((piece,) for piece in pieces if piece)), suffix
-    )
+    return format_html("{}{}{}", prefix, format_html_join("", "{}", ((piece,) for piece in pieces if piece)), suffix)
