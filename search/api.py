@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -73,19 +74,43 @@ LOCALE_PARAMETER = OpenApiParameter("locale", OpenApiTypes.STR, description="Lan
 QUERY_PARAMETER = OpenApiParameter("q", OpenApiTypes.STR, description="Search words, at most 200 characters.")
 
 
+class SearchSchema(AutoSchema):
+    """OpenAPI description taken from the view's ``openapi`` dict.
+
+    A schema subclass rather than @extend_schema, which needs DEFAULT_SCHEMA_CLASS set to drf-spectacular.
+    """
+
+    def get_override_parameters(self):
+        return self.view.openapi["parameters"]
+
+    def get_operation_id(self):
+        return self.view.openapi["operation_id"]
+
+    def get_summary(self):
+        return self.view.openapi["summary"]
+
+    def get_response_serializers(self):
+        return {200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT}
+
+    def get_tags(self):
+        return ["search"]
+
+
 class PublicAPIView(APIView):
     """Anonymous, JSON only, no session: search results are the same for everyone."""
 
     renderer_classes = [JSONRenderer]
     authentication_classes = []
     permission_classes = [AllowAny]
+    # Explicit so the endpoints describe themselves whatever DEFAULT_SCHEMA_CLASS the project sets.
+    schema = SearchSchema()
 
 
 class SearchAPIView(PublicAPIView):
-    @extend_schema(
-        operation_id="search",
-        summary="Search news and directives (Vietnamese, accent-insensitive)",
-        parameters=[
+    openapi = {
+        "operation_id": "search",
+        "summary": "Search news and directives (Vietnamese, with or without tone marks)",
+        "parameters": [
             QUERY_PARAMETER,
             LOCALE_PARAMETER,
             OpenApiParameter("type", OpenApiTypes.STR, enum=["news", "directive"]),
@@ -96,8 +121,8 @@ class SearchAPIView(PublicAPIView):
             OpenApiParameter("offset", OpenApiTypes.INT),
             OpenApiParameter("limit", OpenApiTypes.INT, description=f"1–{MAX_LIMIT}, default {DEFAULT_LIMIT}."),
         ],
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
-    )
+    }
+
     def get(self, request):
         try:
             query = _query(request)
@@ -118,12 +143,12 @@ class SearchAPIView(PublicAPIView):
 
 
 class SuggestAPIView(PublicAPIView):
-    @extend_schema(
-        operation_id="search_suggest",
-        summary="As-you-type title suggestions",
-        parameters=[QUERY_PARAMETER, LOCALE_PARAMETER],
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
-    )
+    openapi = {
+        "operation_id": "search_suggest",
+        "summary": "As-you-type title suggestions",
+        "parameters": [QUERY_PARAMETER, LOCALE_PARAMETER],
+    }
+
     def get(self, request):
         try:
             query = _query(request)
