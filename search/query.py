@@ -2,7 +2,7 @@
 
 Matching is on folded words, so accents, case and Unicode form never matter; ranking puts directive-number
 hits first, then title matches (exact accents first), then body matches, newest first within a rank.
-PostgreSQL matches through the GIN full-text index created by migration 0002; SQLite uses LIKE.
+PostgreSQL matches through the GIN-indexed tsvector column created by migration 0002; SQLite uses LIKE.
 """
 
 import datetime
@@ -22,10 +22,8 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SUGGESTION_LIMIT = 8
 
-FTS_MATCH = (
-    "to_tsvector('simple'::regconfig, \"portal_search_searchentry\".\"title_folded\" || ' ' || "
-    '"portal_search_searchentry"."body_folded") @@ plainto_tsquery(\'simple\'::regconfig, %s)'
-)
+# search_vector is the PostgreSQL-only generated column from migration 0002 (GIN indexed).
+FTS_MATCH = "\"portal_search_searchentry\".\"search_vector\" @@ plainto_tsquery('simple'::regconfig, %s)"
 
 
 @dataclass
