@@ -52,7 +52,8 @@ class Command(BaseCommand):
     def handle(self, *args, rows, repeat, seed, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark needs PostgreSQL.")
-        vocabulary = sorted({word for body in SearchEntry.objects.values_list("body", flat=True) for word in body.split()})
+        bodies = SearchEntry.objects.values_list("body", flat=True)
+        vocabulary = sorted({word for body in bodies for word in body.split()})
         if len(vocabulary) < 50:
             raise CommandError("Load the demo content first (manage.py load_demo_content): it supplies the words.")
         locale = Locale.get_default()
