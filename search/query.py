@@ -23,7 +23,7 @@ MAX_WORDS = 12
 SUGGESTION_LIMIT = 8
 
 # search_vector is the PostgreSQL-only generated column from migration 0002 (GIN indexed).
-FTS_MATCH = "\"portal_search_searchentry\".\"search_vector\" @@ plainto_tsquery('simple'::regconfig, %s)"
+FTS_MATCH = '"portal_search_searchentry"."search_vector" @@ plainto_tsquery(\'simple\'::regconfig, %s)'
 
 
 @dataclass
