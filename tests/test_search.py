@@ -6,6 +6,7 @@ import unicodedata
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale, PageViewRestriction
 
 from search import query as search_query
@@ -175,6 +176,21 @@ def test_deleted_article_leaves_search(news_index):
     article.delete()
     assert titles("moc chau") == []
     assert not SearchEntry.objects.exists()
+
+
+def test_deleting_a_section_removes_its_articles_from_search(news_index):
+    factories.NewsPageFactory(parent=news_index, title="Mộc Châu một")
+    factories.NewsPageFactory(parent=news_index, title="Mộc Châu hai")
+    news_index.delete()
+    assert titles("moc chau") == []
+
+
+def test_unpublishing_a_section_with_descendants_removes_its_articles(news_index, django_user_model):
+    factories.NewsPageFactory(parent=news_index, title="Mộc Châu một")
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.com", "admin-pass-123")
+    # What the admin's "unpublish, including subpages" runs.
+    UnpublishPageAction(news_index, user=admin, include_descendants=True).execute()
+    assert titles("moc chau") == []
 
 
 def test_expired_article_is_not_found_even_before_the_scheduler_unpublishes_it(news_index):
