@@ -33,7 +33,6 @@ def build_entry(page) -> SearchEntry:
         parts = [page.lead, *_stream_text(page.body), page.hero_caption, page.author]
         number = document_type = agency = ""
     body = "\n".join(part for part in parts if part)
-    exact_words = text.words(text.exact(f"{page.title} {body}"))
     return SearchEntry(
         page_id=page.pk,
         locale_id=page.locale_id,
@@ -43,7 +42,6 @@ def build_entry(page) -> SearchEntry:
         title_folded=text.padded(text.folded_words(page.title)),
         body=body,
         body_folded=text.padded(text.folded_words(body)),
-        words_exact=text.padded(sorted(set(exact_words))),
         date=date,
         number=number,
         number_key=text.number_key(number),

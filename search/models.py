@@ -24,7 +24,6 @@ class SearchEntry(models.Model):
     title_folded = models.TextField(help_text="Title words folded (no marks, đ -> d).")
     body = models.TextField(help_text="Plain text for snippets.")
     body_folded = models.TextField(help_text="Body words folded (no marks, đ -> d).")
-    words_exact = models.TextField(help_text="Distinct title and body words with marks, for exact-accent ranking.")
     date = models.DateField(_("Ngày"))
     number = models.CharField(_("Số ký hiệu"), max_length=100, blank=True)
     number_key = models.CharField(max_length=100, blank=True, help_text="Number folded without punctuation.")

@@ -2,7 +2,7 @@
 
 Matching is on folded words, so accents, case and Unicode form never matter; ranking puts directive-number
 hits first, then title matches (exact accents first), then body matches, newest first within a rank.
-PostgreSQL matches through the GIN-indexed tsvector column created by migration 0002; SQLite uses LIKE.
+PostgreSQL matches through the GIN expression index created by migration 0002; SQLite uses LIKE.
 """
 
 import datetime
@@ -22,8 +22,11 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SUGGESTION_LIMIT = 8
 
-# search_vector is the PostgreSQL-only generated column from migration 0002 (GIN indexed).
-FTS_MATCH = '"portal_search_searchentry"."search_vector" @@ plainto_tsquery(\'simple\'::regconfig, %s)'
+# Must repeat the expression of the GIN index in migration 0002 for PostgreSQL to use it.
+FTS_MATCH = (
+    "to_tsvector('simple'::regconfig, portal_search_searchentry.title_folded || ' ' || "
+    "portal_search_searchentry.body_folded) @@ plainto_tsquery('simple'::regconfig, %s)"
+)
 
 
 @dataclass
@@ -148,7 +151,6 @@ def search(query: str, locale, filters: Filters | None = None):
         _points(_all_words("title_folded", parsed.folded), 100)
         + _points(Q(title_folded__contains=text.padded(parsed.folded)), 20)
         + _points(Q(title_exact__contains=text.padded(parsed.exact)), 40)
-        + _points(_all_words("words_exact", parsed.exact), 10)
     )
     if parsed.number_key:
         match |= Q(number_key__contains=parsed.number_key)
@@ -161,7 +163,7 @@ def search(query: str, locale, filters: Filters | None = None):
         queryset.filter(match)
         .annotate(score=score)
         .order_by("-score", "-date", "-pk")
-        .defer("body_folded", "words_exact", "title_exact", "title_folded")
+        .defer("body_folded", "title_exact", "title_folded")
     )
 
 

@@ -28,7 +28,6 @@ COLUMNS = [
     "title_folded",
     "body",
     "body_folded",
-    "words_exact",
     "date",
     "number",
     "number_key",
@@ -84,7 +83,6 @@ class Command(BaseCommand):
         body = " ".join(rng.choices(vocabulary, k=rng.randint(80, 200)))
         is_directive = number % 3 == 0
         directive_number = f"{number}/QĐ-UBND" if is_directive else ""
-        exact_words = text.words(text.exact(f"{title} {body}"))
         return (
             page_id,
             locale.pk,
@@ -94,7 +92,6 @@ class Command(BaseCommand):
             text.padded(text.folded_words(title)),
             body,
             text.padded(text.folded_words(body)),
-            text.padded(sorted(set(exact_words))),
             f"{2000 + number % 26}-{1 + number % 12:02d}-{1 + number % 28:02d}",
             directive_number,
             text.number_key(directive_number),
