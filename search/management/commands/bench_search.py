@@ -114,12 +114,5 @@ class Command(BaseCommand):
         suggestions = list(search_query.suggest("moc ch", locale))
         elapsed = (time.perf_counter() - started) * 1000
         self.stdout.write(f"{'suggest moc ch':<22}{len(suggestions):>8}{elapsed:>12.1f}")
-        results = search_query.search("moc chau", locale)
-        for label, queryset in (("count", results.values("pk")), ("first page", results[:10])):
-            sql, params = queryset.query.sql_with_params()
-            if label == "count":
-                sql = f"SELECT COUNT(*) FROM ({sql}) AS matches"
-            with connection.cursor() as cursor:
-                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
-                plan = "\n".join(row[0] for row in cursor.fetchall())
-            self.stdout.write(f"-- {label} of 'moc chau'\n{plan}")
+        plan = search_query.search("moc chau", locale)[:10].explain(analyze=True, buffers=True)
+        self.stdout.write(f"-- first page of 'moc chau'\n{plan}")
