@@ -135,9 +135,8 @@ class SearchAPIView(PublicAPIView):
         if filters.errors:
             name, message = next(iter(filters.errors.items()))
             return _error(BadParameter(name, message))
-        entries = search_query.search(query, locale, filters)
-        total = entries.count()
-        results = present(entries[offset : offset + limit], query, request)
+        rows, total = search_query.fetch(search_query.search(query, locale, filters), offset, limit)
+        results = present(rows, query, request)
         meta = {"total_count": total, "offset": offset, "limit": limit}
         return Response({"meta": meta, "items": [serialize(result) for result in results]})
 

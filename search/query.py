@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -182,3 +182,12 @@ def suggest(query: str, locale, limit: int = SUGGESTION_LIMIT):
         .order_by("-date", "-pk")
         .only("page_id", "title", "page_type", "date", "number")[:limit]
     )
+
+
+def fetch(queryset, offset: int, limit: int) -> tuple[list, int]:
+    """One slice of ranked rows and the total number of matches, in a single query (COUNT(*) OVER ())."""
+    rows = list(queryset.annotate(total=Window(Count("pk")))[offset : offset + limit])
+    if rows:
+        return rows, rows[0].total
+    # Past the end (or nothing matched): only then is a separate count needed.
+    return [], queryset.count() if offset else 0

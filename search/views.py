@@ -1,16 +1,30 @@
 from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from news.choices import DocumentType
-from news.models import paginate
+from news.models import PAGE_SIZE
 from search import query as search_query
 from search.models import PageType
 from search.results import present
 
 MAX_QUERY_LENGTH = search_query.MAX_QUERY_LENGTH
+
+
+def paginate(request, queryset) -> Page:
+    """Like news.models.paginate, but the rows and the total come from one query; bad ``page`` never errors."""
+    number = request.GET.get("page", "1")
+    number = int(number) if number.isdigit() and 0 < int(number) < 100_000 else 1
+    rows, total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator.count = total  # cached_property: preset so the paginator never counts again
+    if not rows and number > paginator.num_pages:
+        number = paginator.num_pages
+        rows, _total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+    return Page(rows, number, paginator)
 
 
 def search(request):

@@ -309,6 +309,9 @@ def test_search_results_are_paginated(client_vi, news_index):
     second = client_vi.get("/vi/search/", {"q": "moc chau", "type": "news", "page": 2})
     assert len(first.context["search_results"]) == 10
     assert len(second.context["search_results"]) == 2
+    past_the_end = client_vi.get("/vi/search/", {"q": "moc chau", "page": 99})
+    assert past_the_end.context["search_page"].number == 2
+    assert len(past_the_end.context["search_results"]) == 2
     assert "type=news" in first.content.decode()
 
 
