@@ -1,35 +1,65 @@
 from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from news.models import DirectivePage, NewsPage, paginate
+from news.choices import DocumentType
+from news.models import PAGE_SIZE
+from search import query as search_query
+from search.models import PageType
+from search.results import present
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = search_query.MAX_QUERY_LENGTH
+
+
+def paginate(request, queryset) -> Page:
+    """Like news.models.paginate, but the rows and the total come from one query; bad ``page`` never errors."""
+    number = request.GET.get("page", "1")
+    number = int(number) if number.isdigit() and 0 < int(number) < 100_000 else 1
+    rows, total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator.count = total  # cached_property: preset so the paginator never counts again
+    if not rows and number > paginator.num_pages:
+        number = paginator.num_pages
+        rows, _total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+    return Page(rows, number, paginator)
 
 
 def search(request):
     """Public search over live, public news and directives in the active language."""
     query = request.GET.get("q", "").strip()
+    filters = search_query.Filters.parse(request.GET)
+    locale = Locale.get_active()
     error = None
-    results = None
+    results = page = None
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": MAX_QUERY_LENGTH}
+        query = ""
     elif query:
-        locale = Locale.get_active()
-        pages = []
-        for model in (NewsPage, DirectivePage):
-            queryset = model.objects.live().public().filter(locale=locale)
-            pages.extend(queryset.search(query))
-        results = paginate(request, pages)
+        page = paginate(request, search_query.search(query, locale, filters))
+        results = present(page.object_list, query, request)
+    agencies = (
+        search_query.visible_entries(locale)
+        .exclude(issuing_agency="")
+        .order_by("issuing_agency")
+        .values_list("issuing_agency", flat=True)
+        .distinct()
+    )
     return render(
         request,
         "search/search.html",
         {
             "search_query": query,
+            "search_page": page,
             "search_results": results,
-            "pagination_query": urlencode({"q": query}),
+            "filters": filters,
+            "filter_errors": list(filters.errors.values()),
+            "page_types": PageType.choices,
+            "document_types": DocumentType.choices,
+            "agencies": agencies,
+            "pagination_query": urlencode({"q": query, **filters.as_params()}),
             "error": error,
         },
     )

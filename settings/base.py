@@ -162,6 +162,16 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
 WAGTAIL_SITE_NAME = env.get("PORTAL_NAME", "Cổng thông tin điện tử huyện Mộc Châu")
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env.get('PORT', '8000')}")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Very large installations can move Wagtail's own index (admin search) to OpenSearch/Elasticsearch.
+# The public search and /api/v2/search/ always use search.SearchEntry (see README, "Search").
+if env.get("WAGTAILSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env.get("WAGTAILSEARCH_BACKEND", "wagtail.search.backends.opensearch3"),
+            "URLS": [env.get("WAGTAILSEARCH_URL")],
+            "INDEX": env.get("WAGTAILSEARCH_INDEX", "portal"),
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "rtf", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -14,6 +14,7 @@ from cms.api.cache import CachedResponseMixin
 from cms.api.openapi import STATISTICS_PARAMETERS, VisitsSchema, WagtailEndpointSchema
 from cms.statistics_api import StatisticsAPIViewSet
 from cms.visits.api import VisitsAPIViewSet
+from search import api as search_api
 
 
 class CachedStatisticsAPIViewSet(CachedResponseMixin, StatisticsAPIViewSet):
@@ -35,7 +36,10 @@ api_router.register_endpoint("statistics", CachedStatisticsAPIViewSet)
 api_router.register_endpoint("visits", DocumentedVisitsAPIViewSet)
 
 # Plain Django/DRF views mounted under /api/v2/ (e.g. path("visits/", VisitView.as_view(), name="visits")).
-extra_urlpatterns: list = []
+extra_urlpatterns: list = [
+    path("search/", search_api.SearchAPIView.as_view(), name="api-search"),
+    path("search/suggest/", search_api.SuggestAPIView.as_view(), name="api-search-suggest"),
+]
 
 
 def get_urlpatterns(prefix: str = "api/v2/") -> list:
