@@ -3,7 +3,11 @@ import io
 import pytest
 from django.core.management import call_command
 
+from cms.catalogues import compile_catalogues
 from tests import factories
+
+# English pages read locale/en/LC_MESSAGES/django.mo, which is built, not committed.
+compile_catalogues()
 
 
 @pytest.fixture
