@@ -28,21 +28,23 @@ _MEDIA = (
     "wagtaildocs.choose_document",
 )
 _SNIPPETS_EDIT = ("home.add_bannerslide", "home.change_bannerslide")
+# wagtail-localize's "Translate" and "Sync translated pages" actions; publishing still needs publish rights.
+_TRANSLATE = ("wagtail_localize.submit_translation",)
 
 EDITORS = Role(
     name="Biên tập viên",
     page_permissions=("add_page", "change_page", "lock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT,
+    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT + _TRANSLATE,
 )
 REVIEWERS = Role(
     name="Thẩm định",
     page_permissions=("add_page", "change_page", "lock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT,
+    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT + _TRANSLATE,
 )
 APPROVERS = Role(
     name="Lãnh đạo phê duyệt",
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT + ("home.publish_bannerslide",),
+    model_permissions=_ADMIN_ACCESS + _MEDIA + _SNIPPETS_EDIT + _TRANSLATE + ("home.publish_bannerslide",),
 )
 SITE_ADMINS = Role(
     name="Quản trị hệ thống",
@@ -50,6 +52,7 @@ SITE_ADMINS = Role(
     model_permissions=_ADMIN_ACCESS
     + _MEDIA
     + _SNIPPETS_EDIT
+    + _TRANSLATE
     + (
         "home.publish_bannerslide",
         "home.delete_bannerslide",
