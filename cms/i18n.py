@@ -37,9 +37,15 @@ def public_pages(queryset):
 
 
 def _title_derived_slugs(title: str) -> set[str]:
-    # What Wagtail 8 produces from a Vietnamese title: Django's slugify (server side, drops "đ")
-    # and the admin's urlify.js (no Vietnamese map; its Serbian map turns "đ" into "dj").
-    return {slugify(title), slugify(title.replace("đ", "dj").replace("Đ", "Dj"))} - {""}
+    """The slugs Wagtail 8 derives from a Vietnamese title, all wrong ("Mộc Châu" -> "mc-chu").
+
+    Server side, Django's slugify drops "đ"; in the admin, the slug field's urlify (wagtail/admin
+    static core.js, w-slug controller) has no Vietnamese map and strips every non-ASCII letter.
+    """
+    lowered = title.lower()
+    urlify = re.sub(r"[-\s]+", "-", re.sub(r"[^-\w\s]", "", lowered, flags=re.ASCII)).strip("-")
+    blur = re.sub(r"[^A-Za-z0-9\-_]", "", re.sub(r"\s+", "-", title)).lower()
+    return {slugify(title), urlify, blur} - {""}
 
 
 def transliterate_new_page_slug(page: Page) -> None:
