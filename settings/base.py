@@ -117,6 +117,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # language, show the default-language one instead (cms/i18n.py).
 PORTAL_SNIPPET_FALLBACK_TO_DEFAULT = env.get_bool("PORTAL_SNIPPET_FALLBACK_TO_DEFAULT", False)
 # Machine translation stays off: no WAGTAILLOCALIZE_MACHINE_TRANSLATOR is configured.
+# wagtail-localize otherwise publishes a new translation (still in the source language) at once when
+# its source is live, even for an editor without publish rights; a translation starts as a draft.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
