@@ -112,3 +112,21 @@ def test_editor_can_translate_a_banner_slide_into_a_draft(client, locales, djang
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, {"locales": [en.pk]}).status_code == 302
     assert not slide.get_translation(en).live
+
+
+def test_editor_sync_saves_drafts_even_when_asking_to_publish(client, article, django_capture_on_commit_callbacks):
+    en_article = factories.translate(article, "en", {"title": "Mộc Châu reviews", "slug": "mc-reviews"})
+    article.title = "Mộc Châu sơ kết 6 tháng"
+    article.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=article.translation_key, specific_content_type__isnull=False)
+    client.force_login(user_with_role("Biên tập viên", "editor"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"}
+        )
+    assert response.status_code == 302
+    en_article = NewsPage.objects.get(pk=en_article.pk)
+    assert en_article.title == "Mộc Châu reviews"  # the live English page did not change
+    translation = Translation.objects.get(source=source, target_locale__language_code="en")
+    total, translated = translation.get_progress()
+    assert translated == total - 1  # the new title waits in the translation editor

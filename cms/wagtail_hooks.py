@@ -1,0 +1,16 @@
+from django.urls import path
+from wagtail import hooks
+
+from cms import views
+
+
+@hooks.register("register_admin_urls")
+def guard_translation_sync():
+    # Same path as wagtail-localize's view; cms comes first in INSTALLED_APPS, so this one answers.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.UpdateTranslationsView.as_view(),
+            name="portal_update_translations",
+        )
+    ]
