@@ -115,7 +115,8 @@ def test_editor_can_translate_a_banner_slide_into_a_draft(client, locales, djang
 
 
 def test_editor_sync_saves_drafts_even_when_asking_to_publish(client, article, django_capture_on_commit_callbacks):
-    en_article = factories.translate(article, "en", {"title": "Mộc Châu reviews", "slug": "mc-reviews"})
+    texts = {"title": "Mộc Châu reviews", "slug": "mc-reviews", "lead": "Summary."}
+    en_article = factories.translate(article, "en", texts)
     article.title = "Mộc Châu sơ kết 6 tháng"
     article.save_revision().publish()
     source = TranslationSource.objects.get(object_id=article.translation_key, specific_content_type__isnull=False)
