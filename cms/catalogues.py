@@ -1,5 +1,6 @@
 """Build the gettext catalogues (locale/*/LC_MESSAGES/*.po -> .mo) with polib, so no GNU gettext is needed."""
 
+import os
 from pathlib import Path
 
 import polib
@@ -18,6 +19,9 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR, force: bool = False) -> li
         # Fuzzy entries are guesses; gettext's msgfmt leaves them out too.
         for entry in catalogue.fuzzy_entries():
             catalogue.remove(entry)
-        catalogue.save_as_mofile(str(mo_path))
+        # Write aside and rename, so a process reading the catalogue never sees half a file.
+        partial = mo_path.with_suffix(f".mo.{os.getpid()}")
+        catalogue.save_as_mofile(str(partial))
+        os.replace(partial, mo_path)
         written.append(mo_path)
     return written

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
@@ -46,3 +48,19 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         if isinstance(instance, Page):
             return instance.permissions_for_user(self.request.user).can_publish()
         return self.request.user.has_perm(get_permission_name("publish", instance.__class__))
+
+
+def redirect_to_page_language(page, request):
+    """Redirect to the page's own language prefix when it is requested under another one.
+
+    Wagtail falls back to the default-language tree when a language has no home page yet
+    (/fr/ would show Vietnamese content marked lang="fr"); one URL per page and language instead.
+    """
+    language = page.locale.language_code
+    if language == translation.get_language():
+        return None
+    url = page.get_url(request)
+    if url is None:
+        return None
+    query = request.META.get("QUERY_STRING")
+    return redirect(f"{url}?{query}" if query else url)

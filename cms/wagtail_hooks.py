@@ -14,3 +14,8 @@ def guard_translation_sync():
             name="portal_update_translations",
         )
     ]
+
+
+@hooks.register("before_serve_page")
+def serve_pages_under_their_own_language(page, request, serve_args, serve_kwargs):
+    return views.redirect_to_page_language(page, request)

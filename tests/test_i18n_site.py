@@ -139,3 +139,14 @@ def test_unpublished_slide_translation_is_not_shown(client, bilingual):
         html = get(client, "/en/").content.decode()
     assert "Slide draft" not in html
     assert "Slide một" in html
+
+
+def test_a_language_without_a_home_page_redirects_to_the_vietnamese_page(client, locales, news_index):
+    article = factories.NewsPageFactory(parent=news_index, slug="tin-a")
+    response = get(client, "/en/")
+    assert response.status_code == 302
+    assert response["Location"] == "/vi/"
+    response = get(client, f"/en/{news_index.slug}/tin-a/?page=2")
+    assert response["Location"] == f"{article.url}?page=2"
+    html = get(client, "/vi/").content.decode()
+    assert switcher(html) == {"vi": "/vi/"}  # no English site to switch to yet
