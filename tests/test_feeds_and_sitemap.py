@@ -78,5 +78,5 @@ def test_sitemap_lists_public_pages_in_every_language_with_alternates(client, si
 
 
 def test_sitemap_query_count_does_not_grow_with_pages(client, site_content, django_assert_max_num_queries):
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(20):
         client.get("/sitemap.xml", HTTP_HOST="localhost")
