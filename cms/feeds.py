@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,19 +17,17 @@ class NewsFeed(Feed):
     """Only live, public, non-expired news pages in the requested language."""
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request
+        # One Feed instance serves every request: keep per-request state out of ``self``.
         return Locale.get_active()
 
     def title(self, locale):
-        from django.conf import settings
-
         return f"{settings.WAGTAIL_SITE_NAME} — {_('Tin tức - Sự kiện')}"
 
     def link(self, locale):
         from news.models import NewsIndexPage
 
         index = public_pages(NewsIndexPage.objects.filter(locale=locale)).first()
-        return index.get_url(self.request) if index else f"/{locale.language_code}/"
+        return index.url if index else f"/{locale.language_code}/"
 
     def description(self, locale):
         return _("Tin tức và văn bản chỉ đạo")
@@ -45,7 +44,7 @@ class NewsFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.url
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(7, 0)))
