@@ -20,6 +20,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 install: $(BIN)/.installed ## Create .venv and install the pinned dependencies
 
 run: install ## Migrate, load the demo portal and serve it on http://127.0.0.1:$(PORT)/
+	$(BIN)/python manage.py compile_catalogues
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py sync_locales
 	$(BIN)/python manage.py setup_roles

@@ -35,27 +35,29 @@ _MEDIA = (
     "wagtaildocs.choose_document",
 )
 _CHOOSE_MEDIA = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+# wagtail-localize's "Translate" and "Sync translated pages" actions; publishing still needs publish rights.
+_TRANSLATE = ("wagtail_localize.submit_translation",)
 
 # Editors draft and submit. Wagtail lets a page editor without "publish" delete only
 # non-live pages, so live content cannot be deleted by them.
 EDITORS = Role(
     name="Biên tập viên",
     page_permissions=("add_page", "change_page", "lock_page"),
-    model_permissions=_ADMIN_ACCESS + _MEDIA,
+    model_permissions=_ADMIN_ACCESS + _MEDIA + _TRANSLATE,
     snippet_actions=("add", "change"),
 )
 # Reviewers check and may correct wording while an item is on their step.
 REVIEWERS = Role(
     name="Thẩm định",
     page_permissions=("change_page", "lock_page"),
-    model_permissions=_ADMIN_ACCESS + _CHOOSE_MEDIA,
+    model_permissions=_ADMIN_ACCESS + _CHOOSE_MEDIA + _TRANSLATE,
     snippet_actions=("change",),
 )
 # Approvers publish by approving the last step; a publish permission would let them skip review.
 APPROVERS = Role(
     name="Lãnh đạo phê duyệt",
     page_permissions=("change_page", "lock_page", "unlock_page"),
-    model_permissions=_ADMIN_ACCESS + _CHOOSE_MEDIA,
+    model_permissions=_ADMIN_ACCESS + _CHOOSE_MEDIA + _TRANSLATE,
     snippet_actions=("change",),
 )
 # Site administrators run the portal (users, workflows, locales, settings), not its content.
@@ -64,6 +66,7 @@ SITE_ADMINS = Role(
     page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
     model_permissions=_ADMIN_ACCESS
     + _MEDIA
+    + _TRANSLATE
     + (
         "wagtailimages.delete_image",
         "wagtaildocs.delete_document",

@@ -3,10 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api.router import get_urlpatterns as api_urlpatterns
+from cms.feeds import NewsFeed
+from cms.sitemaps import PortalSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -14,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     *api_urlpatterns(),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
 ]
 
 if settings.API_BENCH_BASELINE:
@@ -33,6 +37,7 @@ if settings.DEBUG:
 # Public pages carry their language: /vi/..., /en/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("rss/", NewsFeed(), name="news_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

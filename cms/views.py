@@ -1,7 +1,14 @@
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.views import update_translations
 
 
 @never_cache
@@ -21,3 +28,39 @@ def healthz(request):
         checks["cache"] = f"error: {exc.__class__.__name__}"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", where "Publish immediately" needs publish rights.
+
+    wagtail-localize only checks ``submit_translation``, so an editor could publish every translation
+    of a page they may not publish themselves. Without the right, the sync saves drafts.
+    """
+
+    def form_valid(self, form):
+        if form.cleaned_data.get("publish_translations") and not self.user_can_publish():
+            form.cleaned_data["publish_translations"] = False
+            messages.warning(self.request, _("Bạn không có quyền xuất bản; bản dịch được lưu ở dạng nháp."))
+        return super().form_valid(form)
+
+    def user_can_publish(self) -> bool:
+        instance = self.object.get_source_instance()
+        if isinstance(instance, Page):
+            return instance.permissions_for_user(self.request.user).can_publish()
+        return self.request.user.has_perm(get_permission_name("publish", instance.__class__))
+
+
+def redirect_to_page_language(page, request):
+    """Redirect to the page's own language prefix when it is requested under another one.
+
+    Wagtail falls back to the default-language tree when a language has no home page yet
+    (/fr/ would show Vietnamese content marked lang="fr"); one URL per page and language instead.
+    """
+    language = page.locale.language_code
+    if language == translation.get_language():
+        return None
+    url = page.get_url(request)
+    if url is None:
+        return None
+    query = request.META.get("QUERY_STRING")
+    return redirect(f"{url}?{query}" if query else url)

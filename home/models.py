@@ -61,7 +61,11 @@ class HomePage(Page):
 
 class BannerSlideQuerySet(models.QuerySet):
     def live_in(self, locale):
-        return self.filter(live=True, locale=locale).select_related("image", "link_page").order_by("sort_order", "pk")
+        """Live slides in ``locale`` (plus untranslated default-language ones if the fallback setting is on)."""
+        from cms.i18n import in_locale
+
+        slides = in_locale(self.filter(live=True), locale)
+        return slides.select_related("image", "link_page").order_by("sort_order", "pk")
 
 
 class BannerSlide(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):

@@ -38,7 +38,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales (wagtail-localize installation docs)
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -129,7 +130,15 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) 
 LANGUAGE_CODE = PORTAL_LANGUAGE_CODES[0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Where a translatable snippet (banner slide, statistic) has no live version in the page's
+# language, show the default-language one instead (cms/i18n.py).
+PORTAL_SNIPPET_FALLBACK_TO_DEFAULT = env.get_bool("PORTAL_SNIPPET_FALLBACK_TO_DEFAULT", False)
+# Machine translation stays off: no WAGTAILLOCALIZE_MACHINE_TRANSLATOR is configured.
+# wagtail-localize otherwise publishes a new translation (still in the source language) at once when
+# its source is live, even for an editor without publish rights; a translation starts as a draft.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -2,8 +2,13 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Locale
 
+from cms.catalogues import compile_catalogues
 from tests import factories
+
+# English pages read locale/en/LC_MESSAGES/django.mo, which is built, not committed.
+compile_catalogues()
 
 
 @pytest.fixture
@@ -30,3 +35,10 @@ def demo_content(db):
 def client_vi(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"
     return client
+
+
+@pytest.fixture
+def locales(db):
+    """Every configured locale (vi and en) as the setup command creates them."""
+    call_command("sync_locales", stdout=io.StringIO())
+    return {locale.language_code: locale for locale in Locale.objects.all()}

@@ -96,3 +96,25 @@ class StatisticFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Statistic
+
+
+def translate(instance, language_code: str, texts: dict, publish: bool = True):
+    """The ``language_code`` version of a page or snippet, made through wagtail-localize.
+
+    ``texts`` maps field names (and ``body`` to a list of StreamField strings) to translations.
+    """
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from cms.demo.english import fill_po
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    translation.import_po(fill_po(translation.export_po(), texts))
+    translation.save_target(publish=False)
+    translated = instance.get_translation(locale)
+    if publish:
+        translated.latest_revision.publish()
+    return translated

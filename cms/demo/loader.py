@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from cms.demo import data
+from cms.demo import data, english
 from cms.demo.media import banner_image, pdf_document
 from cms.models import PortalSettings, Statistic
 from cms.roles import setup_roles
@@ -55,6 +55,8 @@ class DemoLoader:
         articles = {item["title"]: self.ensure_news(news_index, item, images, directives) for item in data.NEWS}
         for order, slide in enumerate(data.SLIDES):
             self.ensure_slide(slide, order, images[slide["description"]], articles.get(slide["link_article"]))
+        slides = BannerSlide.objects.filter(locale=self.locale, title__in=[slide["title"] for slide in data.SLIDES])
+        english.load_english(self, news_index, directive_index, articles, slides)
         self.ensure_portal_settings()
         setup_roles()
         passwords = self.ensure_users(password)

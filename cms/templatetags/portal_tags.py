@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import date_format, number_format
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
@@ -65,9 +66,15 @@ def current_home(context):
 
 @register.filter
 def portal_date(value):
-    """'01/7/2024' style in Vietnamese, '1 July 2024' in English."""
+    """The active language's DATE_FORMAT (cms/formats): '01/7/2024' in Vietnamese, '1 July 2024' in English."""
     if not value:
         return ""
-    if translation.get_language() == "vi":
-        return f"{value.day:02d}/{value.month}/{value.year}"
-    return f"{value.day} {value.strftime('%B')} {value.year}"
+    return date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def portal_number(value):
+    """A number grouped the active language's way: '1.234.567' in Vietnamese, '1,234,567' in English."""
+    if value in (None, ""):
+        return ""
+    return number_format(value, force_grouping=True)

@@ -1,0 +1,38 @@
+"""The English demo site: home, index pages, three articles and banner slides, published."""
+
+import re
+
+import pytest
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+from cms.demo import data
+from home.models import BannerSlide, HomePage
+from news.models import DirectiveIndexPage, NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_has_published_english_versions_made_with_wagtail_localize(demo_content):
+    en = Locale.objects.get(language_code="en")
+    for model in (HomePage, NewsIndexPage, DirectiveIndexPage):
+        assert model.objects.live().filter(locale=en).count() == 1
+    seed = NewsPage.objects.get(title=data.SEED_ARTICLE_TITLE)
+    english = seed.get_translation(en)
+    assert english.live and english.title.startswith("Mộc Châu reviews grassroots democracy")
+    assert english.url == "/en/news/moc-chau-reviews-grassroots-democracy-first-six-months/"
+    assert NewsPage.objects.live().filter(locale=en).count() >= 3
+    assert BannerSlide.objects.filter(live=True, locale=en).count() == 3
+    # Made through wagtail-localize, so the admin's translation editor and sync work on them.
+    assert Translation.objects.filter(target_locale=en).count() == 9
+    assert not Page.objects.filter(locale=en, live=False).exists()
+
+
+def test_english_home_page_shows_english_slides_and_news(client, demo_content):
+    html = client.get("/en/", HTTP_HOST="localhost").content.decode()
+    assert html.count("data-carousel-slide") == 3
+    assert "The Mộc Châu plateau in plum blossom season" in html
+    assert "Mộc Châu reviews grassroots democracy in the first six months of the year" in html
+    assert "Cao nguyên Mộc Châu mùa hoa mận" not in html
+    # The first slide links to the English article, not the Vietnamese one.
+    assert re.search(r'href="/en/news/moc-chau-reviews-grassroots-democracy-first-six-months/"', html)
