@@ -1,9 +1,8 @@
 """Per-path Content Security Policy: strict on the public site, what the Wagtail admin needs under /admin/."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
-
-from csp.middleware import CSPMiddleware
 
 
 class PortalCSPMiddleware(CSPMiddleware):
