@@ -15,6 +15,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.visibility import unexpired
 
 LATEST_NEWS_COUNT = 6
 LATEST_DIRECTIVES_COUNT = 5
@@ -42,15 +43,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["slides"] = BannerSlide.objects.live_in(self.locale)
         context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
+            unexpired(NewsPage.objects.live().public())
             .filter(locale=self.locale)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
         context["latest_directives"] = (
-            DirectivePage.objects.live()
-            .public()
+            unexpired(DirectivePage.objects.live().public())
             .filter(locale=self.locale)
             .order_by("-issue_date", "-pk")[:LATEST_DIRECTIVES_COUNT]
         )
@@ -61,7 +60,11 @@ class HomePage(Page):
 
 class BannerSlideQuerySet(models.QuerySet):
     def live_in(self, locale):
-        return self.filter(live=True, locale=locale).select_related("image", "link_page").order_by("sort_order", "pk")
+        return (
+            unexpired(self.filter(live=True, locale=locale))
+            .select_related("image", "link_page")
+            .order_by("sort_order", "pk")
+        )
 
 
 class BannerSlide(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.visibility import unexpired
 from news.choices import DirectiveStatus, DocumentField, DocumentType, NewsCategory
 
 PAGE_SIZE = 10
@@ -45,7 +46,11 @@ class NewsIndexPage(Page):
         verbose_name = _("Trang danh sách tin tức")
 
     def get_articles(self):
-        return NewsPage.objects.child_of(self).live().public().select_related("hero_image").order_by("-date", "-pk")
+        return (
+            unexpired(NewsPage.objects.child_of(self).live().public())
+            .select_related("hero_image")
+            .order_by("-date", "-pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -113,7 +118,7 @@ class DirectiveIndexPage(Page):
         verbose_name = _("Trang danh sách văn bản chỉ đạo")
 
     def get_directives(self):
-        return DirectivePage.objects.child_of(self).live().public().order_by("-issue_date", "-pk")
+        return unexpired(DirectivePage.objects.child_of(self).live().public()).order_by("-issue_date", "-pk")
 
     def filter_directives(self, queryset, params):
         """Apply the public filters; values that are not valid choices are ignored, never an error."""

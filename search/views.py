@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.visibility import is_expired
 from news.models import DirectivePage, NewsPage, paginate
 
 MAX_QUERY_LENGTH = 200
@@ -21,7 +22,8 @@ def search(request):
         pages = []
         for model in (NewsPage, DirectivePage):
             queryset = model.objects.live().public().filter(locale=locale)
-            pages.extend(queryset.search(query))
+            # Search backends cannot filter on expire_at; drop expired hits here.
+            pages.extend(page for page in queryset.search(query) if not is_expired(page))
         results = paginate(request, pages)
     return render(
         request,

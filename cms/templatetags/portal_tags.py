@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from cms.visibility import unexpired
+
 register = template.Library()
 
 
@@ -22,7 +24,7 @@ def language_links(context, page=None):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        for translated in unexpired(page.get_translations(inclusive=True).live().public()).select_related("locale"):
             translations[translated.locale.language_code] = translated
     site = Site.find_for_request(request) if request else None
     homes = {}
