@@ -204,14 +204,14 @@ def test_superuser_opens_every_management_page_as_the_control(superuser_client):
         assert superuser_client.get(url, follow=True).status_code == 200, url
 
 
-@pytest.mark.parametrize("client_name", LIMITED_ROLES + ["approver_client"])
+@pytest.mark.parametrize("client_name", [*LIMITED_ROLES, "approver_client"])
 def test_editorial_roles_cannot_open_management_pages(request, client_name):
     client = request.getfixturevalue(client_name)
     for url in MANAGEMENT_PAGES:
         assert_denied(client.get(url), client=client)
 
 
-@pytest.mark.parametrize("client_name", LIMITED_ROLES + ["approver_client"])
+@pytest.mark.parametrize("client_name", [*LIMITED_ROLES, "approver_client"])
 def test_editorial_roles_cannot_create_users_groups_workflows_or_change_settings(request, client_name):
     client = request.getfixturevalue(client_name)
     users, groups, workflows = get_user_model().objects.count(), Group.objects.count(), Workflow.objects.count()
