@@ -99,6 +99,12 @@ def read_manifest(archive_path: Path) -> dict:
         return json.load(member)
 
 
+def _set_constraints(mode: str) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS ALL {mode}")
+
+
 def restore_backup(archive_path: Path) -> dict:
     """Replace the database contents and media files with the archive's; checksums are verified first."""
     with tempfile.TemporaryDirectory() as workdir:
@@ -117,8 +123,12 @@ def restore_backup(archive_path: Path) -> dict:
                 raise BackupError(f"media file {name} is missing or damaged")
 
         with transaction.atomic():
+            # PostgreSQL refuses TRUNCATE while deferred foreign-key checks are pending, as they are
+            # when restore runs inside an outer transaction: run them now, defer again for loaddata.
+            _set_constraints("IMMEDIATE")
             # Empty every table, content types included, so the archive's primary keys load as they were.
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            _set_constraints("DEFERRED")
             call_command("loaddata", str(workdir / "data.json"), verbosity=0)
         ContentType.objects.clear_cache()
 
