@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ SITE_ADMINS = Role(
     ),
 )
 ROLES = (EDITORS, REVIEWERS, APPROVERS, SITE_ADMINS)
+COLLECTION_APPS = {"wagtailimages", "wagtaildocs"}
 
 
 def _permission(dotted: str) -> Permission:
@@ -83,6 +84,12 @@ def setup_roles() -> dict[str, Group]:
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.name)
         group.permissions.add(*[_permission(name) for name in role.model_permissions])
+        # Wagtail checks image and document permissions per collection, never on the group itself.
+        for name in role.model_permissions:
+            if name.split(".")[0] in COLLECTION_APPS:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=Collection.get_first_root_node(), permission=_permission(name)
+                )
         for page in home_pages:
             for codename in role.page_permissions:
                 GroupPagePermission.objects.get_or_create(
