@@ -66,3 +66,12 @@ def test_behind_a_proxy_the_forwarded_client_address_counts(editor):
 
 def test_sessions_created_by_force_login_still_work_with_axes_on(editor):
     assert make_client(editor).get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("password", ["12345678901", "matkhau", "password123", "bientap2024"])
+def test_weak_passwords_are_refused(editor, password):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password(password, user=editor)
