@@ -127,7 +127,8 @@ class DirectiveIndexPage(Page):
         if document_type in DocumentType.values:
             queryset = queryset.filter(document_type=document_type)
             filters["type"] = document_type
-        agency = params.get("agency", "").strip()[:255]
+        # Control characters never occur in agency names, and PostgreSQL rejects NUL outright.
+        agency = "".join(char for char in params.get("agency", "") if char.isprintable()).strip()[:255]
         if agency:
             queryset = queryset.filter(issuing_agency=agency)
             filters["agency"] = agency
