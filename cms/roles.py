@@ -13,7 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ SITE_ADMINS = Role(
     snippet_actions=("add", "change"),
 )
 ROLES = (EDITORS, REVIEWERS, APPROVERS, SITE_ADMINS)
+COLLECTION_APPS = {"wagtailimages", "wagtaildocs"}
 
 
 def _permission(dotted: str) -> Permission:
@@ -109,6 +110,12 @@ def setup_roles() -> dict[str, Group]:
         GroupPagePermission.objects.filter(group=group, page__in=home_pages).exclude(
             permission__codename__in=role.page_permissions
         ).delete()
+        # Wagtail checks image and document permissions per collection, never on the group itself.
+        for name in role.model_permissions:
+            if name.split(".")[0] in COLLECTION_APPS:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=Collection.get_first_root_node(), permission=_permission(name)
+                )
         for page in home_pages:
             for codename in role.page_permissions:
                 GroupPagePermission.objects.get_or_create(

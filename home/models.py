@@ -15,6 +15,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.visibility import unexpired
 
 LATEST_NEWS_COUNT = 6
 LATEST_DIRECTIVES_COUNT = 5
@@ -42,15 +43,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["slides"] = BannerSlide.objects.live_in(self.locale)
         context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
+            unexpired(NewsPage.objects.live().public())
             .filter(locale=self.locale)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
         context["latest_directives"] = (
-            DirectivePage.objects.live()
-            .public()
+            unexpired(DirectivePage.objects.live().public())
             .filter(locale=self.locale)
             .order_by("-issue_date", "-pk")[:LATEST_DIRECTIVES_COUNT]
         )
@@ -64,7 +63,7 @@ class BannerSlideQuerySet(models.QuerySet):
         """Live slides in ``locale`` (plus untranslated default-language ones if the fallback setting is on)."""
         from cms.i18n import in_locale
 
-        slides = in_locale(self.filter(live=True), locale)
+        slides = unexpired(in_locale(self.filter(live=True), locale))
         return slides.select_related("image", "link_page").order_by("sort_order", "pk")
 
 

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.api import fields as api
 from cms.blocks import BodyBlock
+from cms.visibility import unexpired
 from news.choices import DirectiveStatus, DocumentField, DocumentType, NewsCategory
 
 PAGE_SIZE = 10
@@ -48,7 +49,11 @@ class NewsIndexPage(Page):
         verbose_name = _("Trang danh sách tin tức")
 
     def get_articles(self):
-        return NewsPage.objects.child_of(self).live().public().select_related("hero_image").order_by("-date", "-pk")
+        return (
+            unexpired(NewsPage.objects.child_of(self).live().public())
+            .select_related("hero_image")
+            .order_by("-date", "-pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -130,7 +135,7 @@ class DirectiveIndexPage(Page):
         verbose_name = _("Trang danh sách văn bản chỉ đạo")
 
     def get_directives(self):
-        return DirectivePage.objects.child_of(self).live().public().order_by("-issue_date", "-pk")
+        return unexpired(DirectivePage.objects.child_of(self).live().public()).order_by("-issue_date", "-pk")
 
     def filter_directives(self, queryset, params):
         """Apply the public filters; values that are not valid choices are ignored, never an error."""
@@ -139,7 +144,8 @@ class DirectiveIndexPage(Page):
         if document_type in DocumentType.values:
             queryset = queryset.filter(document_type=document_type)
             filters["type"] = document_type
-        agency = params.get("agency", "").strip()[:255]
+        # Control characters never occur in agency names, and PostgreSQL rejects NUL outright.
+        agency = "".join(char for char in params.get("agency", "") if char.isprintable()).strip()[:255]
         if agency:
             queryset = queryset.filter(issuing_agency=agency)
             filters["agency"] = agency

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
+from django.db import DatabaseError, transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -27,9 +28,15 @@ def paginate(request, queryset) -> Page:
     return Page(rows, number, paginator)
 
 
+def clean_query(raw: str) -> str:
+    """Drop control characters (PostgreSQL rejects NUL in text) and fold runs of white space."""
+    query = "".join(" " if char.isspace() else char for char in raw if char.isprintable() or char.isspace())
+    return " ".join(query.split())
+
+
 def search(request):
     """Public search over live, public news and directives in the active language."""
-    query = request.GET.get("q", "").strip()
+    query = clean_query(request.GET.get("q", ""))
     filters = search_query.Filters.parse(request.GET)
     locale = Locale.get_active()
     error = None
@@ -38,8 +45,14 @@ def search(request):
         error = _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": MAX_QUERY_LENGTH}
         query = ""
     elif query:
-        page = paginate(request, search_query.search(query, locale, filters))
-        results = present(page.object_list, query, request)
+        try:
+            # A savepoint, so a query the database still rejects does not spoil the request's transaction.
+            with transaction.atomic():
+                page = paginate(request, search_query.search(query, locale, filters))
+                results = present(page.object_list, query, request)
+        except DatabaseError:
+            error = _("Không tìm được với từ khóa này. Vui lòng thử từ khóa khác.")
+            page = results = None
     agencies = (
         search_query.visible_entries(locale)
         .exclude(issuing_agency="")

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.formats import date_format, number_format
 from wagtail.models import Locale, Page, Site
 
+from cms.visibility import unexpired
+
 register = template.Library()
 
 
@@ -23,7 +25,7 @@ def language_links(context, page=None):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        for translated in unexpired(page.get_translations(inclusive=True).live().public()).select_related("locale"):
             translations[translated.locale.language_code] = translated
     site = Site.find_for_request(request) if request else None
     homes = {}

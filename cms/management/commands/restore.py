@@ -1,0 +1,31 @@
+import tarfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.backup import BackupError, read_manifest, restore_backup
+
+
+class Command(BaseCommand):
+    help = "Replace the database and media files with those of a backup archive (made by `backup`)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--no-input", action="store_false", dest="interactive", help="Do not ask to confirm.")
+
+    def handle(self, *args, path, interactive=True, **options):
+        if not path.is_file():
+            raise CommandError(f"No such archive: {path}")
+        try:
+            manifest = read_manifest(path)
+        except (BackupError, tarfile.TarError, OSError, ValueError, KeyError) as error:
+            raise CommandError(f"Not a portal backup: {error}") from error
+        if interactive:
+            answer = input(f"Replace ALL data with the backup of {manifest['created_at']}? Type 'yes': ")
+            if answer.strip().lower() != "yes":
+                raise CommandError("Restore cancelled.")
+        try:
+            restore_backup(path)
+        except BackupError as error:
+            raise CommandError(f"Backup refused: {error}") from error
+        self.stdout.write(self.style.SUCCESS(f"Restored the backup of {manifest['created_at']}."))
