@@ -136,6 +136,12 @@ def screenshots(request):
     return Screenshots(request.node.name.removeprefix("test_").replace("[", "-").rstrip("]"))
 
 
+def assert_no_horizontal_scroll(page):
+    """Nothing on the page is wider than the viewport (a phone reader never scrolls sideways)."""
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than the {page.viewport_size['width']}px viewport"
+
+
 def run_axe(page, name: str) -> dict[str, list[str]]:
     """Run axe-core on the page; write the report to test-artifacts/axe/ and return rule ids by impact."""
     if not AXE_JS.exists():

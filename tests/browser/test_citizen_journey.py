@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, SEED_ARTICLE, new_context
+from tests.browser.conftest import PHONE, SEED_ARTICLE, assert_no_horizontal_scroll, new_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -19,6 +19,7 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/vi/$"))
     expect(page.locator("html")).to_have_attribute("lang", "vi")
+    assert_no_horizontal_scroll(page)
     screenshots(page, "home")
 
     # The banner carousel, by keyboard only: arrows move between slides, the pause button toggles rotation.
@@ -50,6 +51,7 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
     # The seed article, from the home page's news list.
     page.get_by_role("region", name="Tin tức - Sự kiện").get_by_role("link", name=SEED_ARTICLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE)
+    assert_no_horizontal_scroll(page)
     screenshots(page, "article")
 
     # Printing the article: the site chrome is hidden, the article stays.
@@ -73,17 +75,19 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
     expect(page).to_have_url(re.compile(r"[?&]type=quyet-dinh"))
     expect(table.locator("tbody tr")).not_to_have_count(all_rows)
     expect(table.get_by_role("link").first).to_be_visible()
+    assert_no_horizontal_scroll(page)
     screenshots(page, "directives-filtered")
     filters.get_by_role("link", name="Bỏ lọc").click()
     expect(table.locator("tbody tr")).to_have_count(all_rows)
 
     # Search from the header.
-    search = page.get_by_role("search").first
+    search = page.get_by_role("search", name="Tìm kiếm")
     search.get_by_role("searchbox", name="Tìm kiếm").fill("Mộc Châu")
     search.get_by_role("button", name="Tìm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tìm kiếm")
     results = page.get_by_role("list").filter(has=page.get_by_role("link", name=SEED_ARTICLE))
     expect(results.get_by_role("link", name=SEED_ARTICLE)).to_be_visible()
+    assert_no_horizontal_scroll(page)
     screenshots(page, "search")
 
 
