@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,17 @@ def _permission(dotted: str) -> Permission:
 def setup_roles() -> dict[str, Group]:
     """Create or update every role's group; running it twice changes nothing."""
     home_pages = list(Page.objects.filter(depth=2))
+    root_collection = Collection.get_first_root_node()
     groups = {}
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.name)
         group.permissions.add(*[_permission(name) for name in role.model_permissions])
+        for name in role.model_permissions:
+            # Images and documents are permitted per collection; group.permissions alone lets no one choose them.
+            if name.startswith(("wagtailimages.", "wagtaildocs.")):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=_permission(name)
+                )
         for page in home_pages:
             for codename in role.page_permissions:
                 GroupPagePermission.objects.get_or_create(
