@@ -2,7 +2,8 @@
 
 Playwright drives /usr/bin/chromium (Debian's package, never a downloaded browser). Its sync API runs an asyncio
 loop in the test thread, so Django's async-safety check is switched off while the browser is open: the ORM calls
-made by the test thread (fixtures, flushes) are synchronous and safe.
+made by the test thread (fixtures, flushes) are synchronous and safe. With that loop running, Django's
+connections become context-local, so the test thread gets new connection objects: see ``browser``.
 """
 
 import json
@@ -27,9 +28,16 @@ DESKTOP = {"width": 1366, "height": 900}
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_DIR / "test-artifacts" / "screenshots"
 AXE_REPORTS = PROJECT_DIR / "test-artifacts" / "axe"
+FAILURES = PROJECT_DIR / "test-artifacts" / "failures"
 AXE_JS = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 DEMO_PASSWORD = "demo-Pass-2024"  # the same as tests/conftest.py's demo_content fixture
 SEED_ARTICLE = "Mộc Châu sơ kết việc thực hiện dân chủ ở cơ sở 6 tháng đầu năm"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser journeys last: they are the slowest, and their flushes must not precede other tests."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 def _unavailable(message: str):
@@ -40,20 +48,34 @@ def _unavailable(message: str):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     """One headless Chromium for the whole session."""
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing: install Debian's package with `apt-get install chromium`.")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         _unavailable("Playwright is not installed: run `make install` (requirements-dev.txt pins it).")
+    # Two shared cores in CI: give assertions more than Playwright's default 5 s before they fail.
+    expect.set_options(timeout=10_000)
+    from django.db import connections
+
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The database snapshot that serialized_rollback restores lives on the connection objects made before the loop.
+    snapshots = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
+        # Close this context's connections so the test database can be dropped afterwards.
+        connections.close_all()
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:
@@ -64,6 +86,33 @@ def browser():
 def portal(browser, live_server, demo_content):
     """The demo portal served by the live server; returns its base URL."""
     return live_server.url
+
+
+_open_contexts = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.browser_failed = report.failed
+    return report
+
+
+@pytest.fixture(autouse=True)
+def _screenshot_on_failure(request):
+    """When a journey fails, keep a picture of every page it had open, for the CI log's reader."""
+    yield
+    if getattr(request.node, "browser_failed", False):
+        FAILURES.mkdir(parents=True, exist_ok=True)
+        for n, page in enumerate(p for context in _open_contexts for p in context.pages):
+            try:
+                page.screenshot(path=FAILURES / f"{request.node.name}-{n}.png", full_page=True)
+            except Exception as error:  # noqa: BLE001 - a closed page must not hide the real failure
+                print(f"no failure screenshot of {page.url}: {error}")
+    for context in _open_contexts:
+        context.close()
+    _open_contexts.clear()
 
 
 def _serve_media(route):
@@ -92,22 +141,20 @@ def new_context(browser, base_url: str, viewport: dict, **options):
         **options,
     )
     context.set_default_timeout(15_000)
+    _open_contexts.append(context)
     context.route(re.compile(re.escape(base_url + settings.MEDIA_URL) + ".*"), _serve_media)
     return context
 
 
 @pytest.fixture
 def phone_page(browser, portal):
-    context = new_context(browser, portal, PHONE)
-    yield context.new_page()
-    context.close()
+    """A page in a phone-sized context; closed after the test, with the other contexts."""
+    return new_context(browser, portal, PHONE).new_page()
 
 
 @pytest.fixture
 def desktop_page(browser, portal):
-    context = new_context(browser, portal, DESKTOP)
-    yield context.new_page()
-    context.close()
+    return new_context(browser, portal, DESKTOP).new_page()
 
 
 class Screenshots:

@@ -48,6 +48,7 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
     expect(pause).to_have_accessible_name("Tạm dừng")
     expect(carousel.locator("[aria-live]")).to_have_attribute("aria-live", "off")
 
+    # Phase 2: open the editor's new article, switch to English and back, see the visitor counter.
     # The seed article, from the home page's news list.
     page.get_by_role("region", name="Tin tức - Sự kiện").get_by_role("link", name=SEED_ARTICLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE)
@@ -80,7 +81,7 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
     filters.get_by_role("link", name="Bỏ lọc").click()
     expect(table.locator("tbody tr")).to_have_count(all_rows)
 
-    # Search from the header.
+    # Search from the header. Phase 2: search "moc chau" without diacritics.
     search = page.get_by_role("search", name="Tìm kiếm")
     search.get_by_role("searchbox", name="Tìm kiếm").fill("Mộc Châu")
     search.get_by_role("button", name="Tìm").click()
