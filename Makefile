@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench clean
+.PHONY: help install browser-deps run test lint format bench-visits clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,6 +19,14 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed ## Create .venv and install the pinned dependencies
 
+# axe-core for the browser tests' accessibility checks, pinned by tests/browser/axe/package-lock.json.
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/axe/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser/axe --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the browser tests' accessibility checks cannot run"; fi
+
+browser-deps: $(AXE) ## Install axe-core (npm) for the browser tests; Chromium comes from `apt-get install chromium`
+
 run: install ## Migrate, load the demo portal and serve it on http://127.0.0.1:$(PORT)/
 	$(BIN)/python manage.py compile_catalogues
 	$(BIN)/python manage.py migrate --noinput
@@ -30,7 +38,7 @@ run: install ## Migrate, load the demo portal and serve it on http://127.0.0.1:$
 	$(BIN)/python manage.py run_scheduler & pid=$$!; trap 'kill $$pid 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
+test: install browser-deps ## Run the whole test suite, browser journeys included (SQLite, or DATABASE_URL when set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install ## Ruff: lint and format check
@@ -41,8 +49,8 @@ format: install ## Ruff: fix what can be fixed and reformat
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Measure the visitor counter per page view and a concurrent run (REDIS_URL to include Redis)
+bench-visits: install ## Measure the visitor counter per page view and a concurrent run (REDIS_URL to include Redis)
 	$(BIN)/python manage.py bench_visits
 
 clean: ## Remove the virtualenv, the SQLite database, collected static files and media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media tests/browser/axe/node_modules

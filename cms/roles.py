@@ -101,6 +101,7 @@ def _snippet_permissions(role: Role) -> list[str]:
 def setup_roles() -> dict[str, Group]:
     """Make every role's group hold exactly its permissions; running it twice changes nothing."""
     home_pages = list(Page.objects.filter(depth=2))
+    root_collection = Collection.get_first_root_node()
     groups = {}
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.name)
@@ -114,7 +115,7 @@ def setup_roles() -> dict[str, Group]:
         for name in role.model_permissions:
             if name.split(".")[0] in COLLECTION_APPS:
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=Collection.get_first_root_node(), permission=_permission(name)
+                    group=group, collection=root_collection, permission=_permission(name)
                 )
         for page in home_pages:
             for codename in role.page_permissions:

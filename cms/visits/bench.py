@@ -1,6 +1,6 @@
 """Measures the counter: cost of one page view per store, and exact totals after a concurrent run.
 
-Run with ``make bench`` or ``python manage.py bench_visits``; the tests reuse ``run_concurrently``.
+Run with ``make bench-visits`` or ``python manage.py bench_visits``; the tests reuse ``run_concurrently``.
 """
 
 import datetime

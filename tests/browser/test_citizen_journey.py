@@ -1,0 +1,104 @@
+"""A citizen on a phone: home page, banner carousel by keyboard, an article, directives, search, print."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, SEED_ARTICLE, assert_no_horizontal_scroll, new_context
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def slide(carousel, number: int, total: int = 3):
+    return carousel.get_by_role("group", name=f"{number} / {total}", include_hidden=True)
+
+
+def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
+    page = phone_page
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/vi/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    assert_no_horizontal_scroll(page)
+    screenshots(page, "home")
+
+    # The banner carousel, by keyboard only: arrows move between slides, the pause button toggles rotation.
+    carousel = page.get_by_role("region", name="Tin nổi bật")
+    expect(slide(carousel, 1)).to_have_attribute("aria-hidden", "false")
+    carousel.get_by_role("button", name="Ảnh trước").focus()
+    page.keyboard.press("ArrowRight")
+    expect(slide(carousel, 2)).to_have_attribute("aria-hidden", "false")
+    expect(slide(carousel, 1)).to_have_attribute("aria-hidden", "true")
+    expect(slide(carousel, 2)).to_be_visible()
+    expect(slide(carousel, 1)).to_be_hidden()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    expect(slide(carousel, 3)).to_have_attribute("aria-hidden", "false")
+    page.keyboard.press("Tab")
+    pause = page.locator(":focus")
+    expect(pause).to_have_accessible_name("Tạm dừng")
+    expect(pause).to_have_attribute("aria-pressed", "false")
+    page.keyboard.press("Enter")
+    expect(pause).to_have_attribute("aria-pressed", "true")
+    expect(pause).to_have_accessible_name("Tiếp tục chạy")
+    expect(carousel.locator("[aria-live]")).to_have_attribute("aria-live", "polite")
+    screenshots(page, "carousel-paused", full_page=False)
+    page.keyboard.press("Space")
+    expect(pause).to_have_attribute("aria-pressed", "false")
+    expect(pause).to_have_accessible_name("Tạm dừng")
+    expect(carousel.locator("[aria-live]")).to_have_attribute("aria-live", "off")
+
+    # Phase 2: open the editor's new article, switch to English and back, see the visitor counter.
+    # The seed article, from the home page's news list.
+    page.get_by_role("region", name="Tin tức - Sự kiện").get_by_role("link", name=SEED_ARTICLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE)
+    assert_no_horizontal_scroll(page)
+    screenshots(page, "article")
+
+    # Printing the article: the site chrome is hidden, the article stays.
+    page.emulate_media(media="print")
+    expect(page.get_by_role("banner")).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Điều hướng chính")).to_be_hidden()
+    expect(page.get_by_role("contentinfo")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    screenshots(page, "article-print")
+    page.emulate_media(media="screen")
+
+    # The directives, filtered by type and year.
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Chỉ đạo điều hành").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Chỉ đạo điều hành")
+    table = page.get_by_role("table", name="Danh sách văn bản chỉ đạo điều hành")
+    all_rows = table.locator("tbody tr").count()
+    assert all_rows >= 5
+    filters = page.get_by_role("form", name="Lọc văn bản")
+    filters.get_by_label("Loại văn bản").select_option(label="Quyết định")
+    filters.get_by_role("button", name="Lọc").click()
+    expect(page).to_have_url(re.compile(r"[?&]type=quyet-dinh"))
+    expect(table.locator("tbody tr")).not_to_have_count(all_rows)
+    expect(table.get_by_role("link").first).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    screenshots(page, "directives-filtered")
+    filters.get_by_role("link", name="Bỏ lọc").click()
+    expect(table.locator("tbody tr")).to_have_count(all_rows)
+
+    # Search from the header. Phase 2: search "moc chau" without diacritics.
+    search = page.get_by_role("search", name="Tìm kiếm")
+    search.get_by_role("searchbox", name="Tìm kiếm").fill("Mộc Châu")
+    search.get_by_role("button", name="Tìm").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tìm kiếm")
+    results = page.get_by_role("list").filter(has=page.get_by_role("link", name=SEED_ARTICLE))
+    expect(results.get_by_role("link", name=SEED_ARTICLE)).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    screenshots(page, "search")
+
+
+def test_carousel_shows_the_first_slide_without_javascript(browser, portal, screenshots):
+    context = new_context(browser, portal, PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/vi/")
+    carousel = page.get_by_role("region", name="Tin nổi bật")
+    expect(slide(carousel, 1)).to_be_visible()
+    expect(slide(carousel, 2)).to_be_hidden()
+    expect(carousel.get_by_role("button")).to_have_count(0)
+    screenshots(page, "home-without-javascript", full_page=False)
+    context.close()
