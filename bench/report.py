@@ -103,6 +103,20 @@ def targets(run: dict) -> list[str]:
     return lines
 
 
+def load_note(run: dict) -> str:
+    """Other processes on the machine skew every figure; the report says how busy it was."""
+    loads = [
+        entry["load_average"]
+        for step in run["sizes"]
+        for results in step["modes"].values()
+        for entry in results
+        if "load_average" in entry
+    ]
+    if not loads:
+        return ""
+    return f"1-minute load average before each scenario: {min(loads)}–{max(loads)} on {run['cpus']} CPUs."
+
+
 def write_report(run: dict, path: Path):
     backend = run["database"] + (" + Redis" if run["redis"] else " (local-memory cache)")
     lines = [
@@ -116,6 +130,8 @@ def write_report(run: dict, path: Path):
         "peak resident memory of the largest gunicorn worker during the scenario; ratio of req/s to the stock "
         "Wagtail API baseline and to the bare Django view (the floor) in the same mode. "
         '"not available" means the URL answered 404 on this code.',
+        "",
+        load_note(run),
         "",
         "## Targets",
         "",

@@ -263,6 +263,7 @@ def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> lis
             _status, headers = fetch(config.base_url + path)
             entry["queries"] = int(headers.get("X-Bench-Queries", -1))
             prefix = config.out / "locust" / f"{size}-{cache_seconds}-{scenario['key']}"
+            entry["load_average"] = round(os.getloadavg()[0], 1)
             entry.update(run_locust(config, server, path, prefix))
             entry["status"] = "ok" if entry["failures"] == 0 else f"{entry['failures']} failures"
             figures = f"{entry['rps']:.0f} req/s, p50 {entry['p50']:.0f} ms, {entry['queries']} queries"
