@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -411,6 +411,8 @@ class ContentSeeder:
                 if self.en_locale:
                     pages += [self.make_translation(p) for p in pages[:size] if self.rng.random() < self.en_share]
                 attachments, revisions = self.write(pages)
+                # Under DEBUG Django keeps the last 9,000 statements; batch INSERTs would hold gigabytes.
+                reset_queries()
                 translated = len(pages) - size
                 setattr(result, label, getattr(result, label) + size)
                 result.translations += translated
