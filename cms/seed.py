@@ -120,16 +120,17 @@ class ContentSeeder:
         self.page_content_type = ContentType.objects.get_for_model(Page)
 
     def ensure_translation(self, page: Page, locale: Locale) -> Page:
-        """The published translation of ``page`` (and its parents) in ``locale``, copied if missing."""
+        """The published translation of ``page`` in ``locale``, copied (with its parents) if missing."""
         existing = page.get_translation_or_none(locale)
         if existing:
             return existing.specific
-        translated = page.copy_for_translation(locale, copy_parents=True).specific
-        for ancestor in [*translated.get_ancestors().filter(depth__gt=1).specific(), translated]:
-            if ancestor.live and not ancestor.has_unpublished_changes:
-                continue
-            ancestor.title = ancestor.draft_title = EN_INDEX_TITLES.get(type(ancestor), "Home")
-            ancestor.save_revision().publish()
+        parent = page.get_parent()
+        if parent.depth > 1:
+            # Translate the parent first: copy_parents=True would make it an alias, without its own content.
+            self.ensure_translation(parent.specific, locale)
+        translated = page.copy_for_translation(locale).specific
+        translated.title = translated.draft_title = EN_INDEX_TITLES.get(type(translated), "Home")
+        translated.save_revision().publish()
         return Page.objects.get(pk=translated.pk).specific
 
     def ensure_collection(self) -> Collection:
