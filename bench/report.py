@@ -24,7 +24,7 @@ def ratio(a: dict | None, b: dict | None) -> float | None:
 
 
 def fmt_ratio(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}×"
+    return "—" if value is None else f"{value:.3g}×"
 
 
 def scenario_table(results: list[dict]) -> list[str]:
