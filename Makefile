@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser-deps run test lint format bench-visits clean
+.PHONY: help install browser-deps run test lint format bench bench-visits clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,5 +52,15 @@ format: install ## Ruff: fix what can be fixed and reformat
 bench-visits: install ## Measure the visitor counter per page view and a concurrent run (REDIS_URL to include Redis)
 	$(BIN)/python manage.py bench_visits
 
-clean: ## Remove the virtualenv, the SQLite database, collected static files and media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media tests/browser/axe/node_modules
+BENCH_VENV ?= .venv-bench
+
+$(BENCH_VENV)/.installed: requirements-bench.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: install $(BENCH_VENV)/.installed ## Load-test under gunicorn at BENCH_SIZES pages; writes bench-results/report.md
+	$(BENCH_VENV)/bin/python bench/run.py
+
+clean: ## Remove the virtualenvs, the SQLite database, collected static files, media and bench results
+	rm -rf $(VENV) $(BENCH_VENV) bench-results db.sqlite3 db.sqlite3-* staticfiles media tests/browser/axe/node_modules

@@ -34,6 +34,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if getattr(settings, "BENCH_BASELINES", False):
+    from cms import bench
+
+    urlpatterns += bench.urlpatterns
+
 # Public pages carry their language: /vi/..., /en/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

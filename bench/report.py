@@ -1,0 +1,192 @@
+"""Markdown report and PNG plot from ``results.json``; ``python bench/report.py results.json`` rewrites both."""
+
+import json
+import sys
+from pathlib import Path
+
+from scenarios import SCENARIOS
+
+COMPARE = {s["key"]: s.get("compare") for s in SCENARIOS}
+
+
+def by_key(results: list[dict]) -> dict:
+    return {entry["key"]: entry for entry in results}
+
+
+def measured(entry: dict | None) -> bool:
+    return bool(entry) and "rps" in entry
+
+
+def ratio(a: dict | None, b: dict | None) -> float | None:
+    if measured(a) and measured(b) and b["rps"]:
+        return a["rps"] / b["rps"]
+    return None
+
+
+def fmt_ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3g}×"
+
+
+def scenario_table(results: list[dict]) -> list[str]:
+    entries = by_key(results)
+    lines = [
+        "| Scenario | req/s | p50 ms | p95 ms | p99 ms | SQL queries | peak RSS/worker MB | vs stock | vs bare |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for entry in results:
+        if not measured(entry):
+            lines.append(f"| {entry['label']} | {entry['status']} | | | | | | | |")
+            continue
+        stock = fmt_ratio(ratio(entry, entries.get(COMPARE.get(entry["key"]) or "")))
+        bare = fmt_ratio(ratio(entry, entries.get("bare")))
+        failures = f" ({entry['status']})" if entry["status"] != "ok" else ""
+        lines.append(
+            f"| {entry['label']}{failures} | {entry['rps']:.1f} | {entry['p50']:.0f} | {entry['p95']:.0f} "
+            f"| {entry['p99']:.0f} | {entry['queries']} | {entry['peak_rss_mb']} | {stock} | {bare} |"
+        )
+    return lines
+
+
+def get(run: dict, size: int, mode: str, key: str) -> dict | None:
+    for step in run["sizes"]:
+        if step["size"] == size and mode in step["modes"]:
+            return by_key(step["modes"][mode]).get(key)
+    return None
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "**missed**")
+
+
+def targets(run: dict) -> list[str]:
+    """The issue's targets, judged on this run's figures; "n/a" when the run cannot tell."""
+    sizes = [step["size"] for step in run["sizes"]]
+    modes = sorted({mode for step in run["sizes"] for mode in step["modes"]}, key=int)
+    off, on = (modes[0], modes[-1]) if modes else ("0", "0")
+    rows = []
+
+    listing = [get(run, size, off, "api_listing") for size in sizes]
+    queries = [entry["queries"] for entry in listing if measured(entry)]
+    ok = None if not queries else max(queries) <= 10 and max(queries) - min(queries) <= 1
+    rows.append(("Listing SQL queries ≤ 10 and flat across sizes", ", ".join(map(str, queries)) or "—", ok))
+
+    ratios = [ratio(get(run, s, off, "api_listing"), get(run, s, off, "stock_listing")) for s in sizes]
+    ratios = [r for r in ratios if r is not None]
+    text = ", ".join(f"{r:.1f}×" for r in ratios) or "—"
+    rows.append(("Uncached listing ≥ 5× stock PagesAPIViewSet req/s", text, min(ratios) >= 5 if ratios else None))
+
+    ratios = [ratio(get(run, s, on, "api_listing"), get(run, s, on, "bare")) for s in sizes] if on != off else []
+    ratios = [r for r in ratios if r is not None]
+    text = ", ".join(f"{r:.2f}×" for r in ratios) or "—"
+    rows.append(("Cached listing ≥ 0.5× bare view req/s", text, min(ratios) >= 0.5 if ratios else None))
+
+    home = [get(run, size, off, "home") for size in sizes]
+    queries = [entry["queries"] for entry in home if measured(entry)]
+    ok = max(queries) <= 15 if queries else None
+    rows.append(("Home page ≤ 15 SQL queries", ", ".join(map(str, queries)) or "—", ok))
+
+    search = get(run, 100_000, off, "api_search") if run["database"] == "PostgreSQL" else None
+    text = f"{search['p50']:.0f} ms" if measured(search) else "needs API search at 100,000 pages on PostgreSQL"
+    ok = search["p50"] <= 50 if measured(search) else None
+    rows.append(("Search p50 ≤ 50 ms at 100,000 pages (PostgreSQL)", text, ok))
+
+    first, last = get(run, sizes[0], off, "api_listing") if sizes else None, get(run, 100_000, off, "api_listing")
+    ok = None
+    text = "needs sizes 1,000 and 100,000"
+    if sizes and sizes[0] == 1000 and measured(first) and measured(last):
+        ok = last["p50"] <= 1.5 * first["p50"]
+        text = f"{first['p50']:.0f} → {last['p50']:.0f} ms"
+    rows.append(("Listing p50 at 100,000 pages ≤ 1.5× at 1,000", text, ok))
+
+    lines = ["| Target | This run | Verdict |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {value} | {verdict(ok)} |" for name, value, ok in rows]
+    return lines
+
+
+def load_note(run: dict) -> str:
+    """Other processes on the machine skew every figure; the report says how busy it was."""
+    loads = [
+        entry["load_average"]
+        for step in run["sizes"]
+        for results in step["modes"].values()
+        for entry in results
+        if "load_average" in entry
+    ]
+    if not loads:
+        return ""
+    return f"1-minute load average before each scenario: {min(loads)}–{max(loads)} on {run['cpus']} CPUs."
+
+
+def write_report(run: dict, path: Path):
+    backend = run["database"] + (" + Redis" if run["redis"] else " (local-memory cache)")
+    lines = [
+        "# Benchmark report",
+        "",
+        f"Run {run['started']} on commit `{run['commit']}`: {backend}, gunicorn with {run['workers']} sync workers "
+        f"on {run['cpus']} CPUs, locust with {run['users']} users for {run['seconds']} s per scenario, "
+        "all on 127.0.0.1 (the load generator shares the CPUs with the server).",
+        "",
+        "Columns: requests per second; latency percentiles (ms); SQL statements for one request after warm-up; "
+        "peak resident memory of the largest gunicorn worker during the scenario; ratio of req/s to the stock "
+        "Wagtail API baseline and to the bare Django view (the floor) in the same mode. "
+        '"not available" means the URL answered 404 on this code.',
+        "",
+        load_note(run),
+        "",
+        "## Targets",
+        "",
+        *targets(run),
+        "",
+    ]
+    for step in run["sizes"]:
+        lines += [
+            f"## {step['size']:,} seeded pages "
+            f"({step['pages']:,} pages in the tree, loaded in {step['seed_seconds']} s)",
+            "",
+        ]
+        for mode, results in step["modes"].items():
+            lines += [f"### API_CACHE_SECONDS={mode}", "", *scenario_table(results), ""]
+    lines += ["![Latency and queries against page count](plot.png)", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_plot(run: dict, path: Path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    modes = sorted({mode for step in run["sizes"] for mode in step["modes"]}, key=int)
+    off = modes[0] if modes else "0"
+    pages = [step["pages"] for step in run["sizes"]]
+    figure, (latency_axis, query_axis) = plt.subplots(1, 2, figsize=(13, 5))
+    for scenario in SCENARIOS:
+        entries = [by_key(step["modes"].get(off, [])).get(scenario["key"]) for step in run["sizes"]]
+        points = [(p, e) for p, e in zip(pages, entries, strict=True) if measured(e)]
+        if not points:
+            continue
+        xs = [p for p, _ in points]
+        style = "--" if scenario.get("baseline") else "-"
+        latency_axis.plot(xs, [e["p50"] for _, e in points], style, marker="o", label=scenario["label"])
+        query_axis.plot(xs, [e["queries"] for _, e in points], style, marker="o", label=scenario["label"])
+    for axis, title, unit in (
+        (latency_axis, f"p50 latency (API_CACHE_SECONDS={off})", "ms"),
+        (query_axis, "SQL queries per request", "queries"),
+    ):
+        axis.set_xscale("log")
+        axis.set_xlabel("pages in the tree")
+        axis.set_ylabel(unit)
+        axis.set_title(title)
+        axis.grid(True, alpha=0.3)
+    query_axis.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1))
+    figure.suptitle(f"{run['database']}{' + Redis' if run['redis'] else ''}, commit {run['commit']}")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+if __name__ == "__main__":
+    results_path = Path(sys.argv[1] if len(sys.argv) > 1 else "bench-results/results.json")
+    data = json.loads(results_path.read_text(encoding="utf-8"))
+    write_report(data, results_path.with_name("report.md"))
+    write_plot(data, results_path.with_name("plot.png"))

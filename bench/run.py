@@ -1,0 +1,342 @@
+"""``make bench``: load the portal at growing sizes, drive it with locust under gunicorn, write a report and a plot.
+
+Runs in ``.venv-bench`` (locust, matplotlib, psutil); the app itself runs from ``.venv`` with
+``settings.bench`` (production settings, a secret generated for the run, the baselines of cms/bench.py).
+All traffic goes to 127.0.0.1 and every locust run is bounded by ``BENCH_SECONDS``.
+Configuration is read from the environment only; see bench/README.md.
+"""
+
+import csv
+import datetime
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scenarios import SCENARIOS
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "bench"
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+class Config:
+    def __init__(self):
+        self.sizes = sorted(int(size) for size in env_list("BENCH_SIZES", "1000,10000"))
+        self.seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+        self.users = int(os.environ.get("BENCH_USERS", "8"))
+        self.workers = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 2)))
+        self.cache_modes = [int(value) for value in env_list("BENCH_CACHE_SECONDS", "0,60")]
+        self.port = int(os.environ.get("BENCH_PORT", "8765"))
+        self.out = Path(os.environ.get("BENCH_OUT", str(ROOT / "bench-results"))).resolve()
+        self.python = os.environ.get("BENCH_PYTHON", str(ROOT / ".venv" / "bin" / "python"))
+        self.locust = str(Path(sys.executable).parent / "locust")
+        self.database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{self.out / 'bench.sqlite3'}"
+        self.redis_url = os.environ.get("REDIS_URL", "")
+        self.search_index = os.environ.get("BENCH_INDEX", "1") == "1"
+        self.base_url = f"http://127.0.0.1:{self.port}"
+
+    @property
+    def vendor(self) -> str:
+        return "PostgreSQL" if self.database_url.startswith(("postgres", "postgis")) else "SQLite"
+
+    def app_env(self, **extra) -> dict:
+        env = dict(os.environ)
+        env.update(
+            DJANGO_SETTINGS_MODULE="settings.bench",
+            SECRET_KEY=self.secret,
+            DATABASE_URL=self.database_url,
+            MEDIA_ROOT=str(self.out / "media"),
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            LOG_LEVEL="WARNING",
+            PYTHONUNBUFFERED="1",
+        )
+        if self.redis_url:
+            env["REDIS_URL"] = self.redis_url
+        else:
+            env.pop("REDIS_URL", None)
+        env.update({key: str(value) for key, value in extra.items()})
+        return env
+
+
+def log(message: str):
+    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", flush=True)
+
+
+def manage(config: Config, *args: str, capture: bool = False, **extra) -> str:
+    result = subprocess.run(
+        [config.python, "manage.py", *args],
+        cwd=ROOT,
+        env=config.app_env(**extra),
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+    )
+    return result.stdout or ""
+
+
+def shell(config: Config, code: str) -> str:
+    return manage(config, "shell", "--no-imports", "-c", code, capture=True)
+
+
+RESET_POSTGRES = """
+import sys, dj_database_url, psycopg
+cfg = dj_database_url.parse(sys.argv[1])
+conn = psycopg.connect(host=cfg["HOST"] or None, port=cfg["PORT"] or None, user=cfg["USER"] or None,
+                       password=cfg["PASSWORD"] or None, dbname="postgres", autocommit=True)
+conn.execute(f'DROP DATABASE IF EXISTS "{cfg["NAME"]}" WITH (FORCE)')
+conn.execute(f'CREATE DATABASE "{cfg["NAME"]}"')
+"""
+
+
+def reset_database(config: Config):
+    """A fresh database for the run: the SQLite file is deleted, the PostgreSQL database re-created."""
+    if config.vendor == "SQLite":
+        path = Path(urlparse(config.database_url).path)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    name = urlparse(config.database_url).path.lstrip("/")
+    if "bench" not in name and os.environ.get("BENCH_RESET_DB") != "1":
+        sys.exit(f"Refusing to drop database {name!r}: use a name containing 'bench' or set BENCH_RESET_DB=1.")
+    subprocess.run([config.python, "-c", RESET_POSTGRES, config.database_url], cwd=ROOT, check=True)
+
+
+SAMPLES = """
+import json
+from wagtail.models import Page
+from news.models import DirectiveIndexPage, NewsPage
+news = NewsPage.objects.live().filter(locale__language_code="vi").order_by("pk")
+middle = news[news.count() // 2]
+print(json.dumps({
+    "news_id": middle.pk,
+    "news_url": middle.url,
+    "directive_index_url": DirectiveIndexPage.objects.filter(locale__language_code="vi").first().url,
+    "pages": Page.objects.filter(depth__gt=1).count(),
+}))
+"""
+
+CLEAR_CACHE = """
+from django.core.cache import cache
+# Only this project's keys (KEY_PREFIX) in the configured Redis database are removed.
+cache.delete_pattern("*") if hasattr(cache, "delete_pattern") else cache.clear()
+"""
+
+
+class Server:
+    """gunicorn with the bench settings; peak RSS of its workers is sampled while locust runs."""
+
+    def __init__(self, config: Config, cache_seconds: int):
+        self.config = config
+        self.cache_seconds = cache_seconds
+
+    def __enter__(self):
+        command = [
+            str(Path(self.config.python).parent / "gunicorn"),
+            "cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.config.port}",
+            "--workers",
+            str(self.config.workers),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ]
+        env = self.config.app_env(API_CACHE_SECONDS=self.cache_seconds)
+        self.log_file = open(self.config.out / "gunicorn.log", "a")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited; see gunicorn.log")
+            try:
+                with urllib.request.urlopen(f"{self.config.base_url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.3)
+        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log_file.close()
+
+    def worker_rss(self) -> list[int]:
+        try:
+            return [child.memory_info().rss for child in psutil.Process(self.process.pid).children()]
+        except psutil.Error:
+            return []
+
+
+def fetch(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            response.read()
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+def run_locust(config: Config, server: Server, path: str, prefix: Path) -> dict:
+    peak = {"rss": 0}
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            peak["rss"] = max([peak["rss"], *server.worker_rss()])
+            stop.wait(0.25)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    command = [
+        config.locust,
+        "-f",
+        str(BENCH_DIR / "locustfile.py"),
+        "--headless",
+        "--users",
+        str(config.users),
+        "--spawn-rate",
+        str(config.users),
+        "--run-time",
+        f"{config.seconds}s",
+        "--host",
+        config.base_url,
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "ERROR",
+        "--stop-timeout",
+        "2",
+    ]
+    env = dict(os.environ, BENCH_PATH=path)
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=config.seconds + 60)
+    stop.set()
+    sampler.join()
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+    return {
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "rps": float(row["Requests/s"]),
+        "p50": float(row["50%"]),
+        "p95": float(row["95%"]),
+        "p99": float(row["99%"]),
+        "peak_rss_mb": round(peak["rss"] / 2**20, 1),
+    }
+
+
+def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> list[dict]:
+    results = []
+    with Server(config, cache_seconds) as server:
+        for scenario in SCENARIOS:
+            path = scenario["url"].format(**samples)
+            entry = {"key": scenario["key"], "label": scenario["label"], "path": path}
+            status, _headers = fetch(config.base_url + path)
+            if status != 200:
+                entry["status"] = "not available" if status == 404 else f"HTTP {status}"
+                log(f"  {scenario['key']}: {entry['status']}")
+                results.append(entry)
+                continue
+            for _ in range(3):  # warm caches and lazy imports before measuring
+                fetch(config.base_url + path)
+            _status, headers = fetch(config.base_url + path)
+            entry["queries"] = int(headers.get("X-Bench-Queries", -1))
+            prefix = config.out / "locust" / f"{size}-{cache_seconds}-{scenario['key']}"
+            entry["load_average"] = round(os.getloadavg()[0], 1)
+            entry.update(run_locust(config, server, path, prefix))
+            entry["status"] = "ok" if entry["failures"] == 0 else f"{entry['failures']} failures"
+            figures = f"{entry['rps']:.0f} req/s, p50 {entry['p50']:.0f} ms, {entry['queries']} queries"
+            log(f"  {scenario['key']}: {figures}")
+            results.append(entry)
+    return results
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main():
+    config = Config()
+    config.secret = secrets.token_urlsafe(50)
+    config.out.mkdir(parents=True, exist_ok=True)
+    (config.out / "locust").mkdir(exist_ok=True)
+    log(f"{config.vendor}{' + Redis' if config.redis_url else ''}, sizes {config.sizes}, {config.seconds}s/scenario")
+    reset_database(config)
+    manage(config, "migrate", "--noinput")
+    manage(config, "sync_locales")
+    manage(config, "load_demo_content")
+    manage(config, "collectstatic", "--noinput")
+    run = {
+        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "database": config.vendor,
+        "redis": bool(config.redis_url),
+        "workers": config.workers,
+        "users": config.users,
+        "seconds": config.seconds,
+        "cpus": os.cpu_count(),
+        "sizes": [],
+    }
+    loaded = 0
+    for size in config.sizes:
+        # Sizes grow: each step adds the difference (seed_content appends), 80 % news, 20 % directives.
+        delta = size - loaded
+        news = delta * 4 // 5
+        log(f"seeding {delta} pages (to {size})")
+        started = time.monotonic()
+        manage(
+            config,
+            "seed_content",
+            f"--news={news}",
+            f"--directives={delta - news}",
+            "--locales=vi,en",
+            f"--seed={size}",
+        )
+        seed_seconds = round(time.monotonic() - started, 1)
+        if config.search_index:
+            manage(config, "rebuild_search_index")
+        loaded = size
+        samples = json.loads(shell(config, SAMPLES))
+        step = {"size": size, "pages": samples["pages"], "seed_seconds": seed_seconds, "modes": {}}
+        for cache_seconds in config.cache_modes:
+            if config.redis_url:
+                shell(config, CLEAR_CACHE)
+            log(f"size {size}, API_CACHE_SECONDS={cache_seconds}")
+            step["modes"][str(cache_seconds)] = measure(config, samples, cache_seconds, size)
+        run["sizes"].append(step)
+        (config.out / "results.json").write_text(json.dumps(run, indent=2, ensure_ascii=False))
+    from report import write_plot, write_report
+
+    write_report(run, config.out / "report.md")
+    write_plot(run, config.out / "plot.png")
+    log(f"report: {config.out / 'report.md'}, plot: {config.out / 'plot.png'}")
+
+
+if __name__ == "__main__":
+    main()

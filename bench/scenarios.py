@@ -1,0 +1,33 @@
+"""What ``make bench`` measures. URLs are templates filled from sample pages of the loaded data.
+
+``compare`` names the stock-Wagtail baseline a scenario is measured against (besides the bare view).
+Extend this list when an endpoint lands; a URL that answers 404 is reported as "not available".
+"""
+
+SCENARIOS = [
+    {
+        "key": "api_listing",
+        "label": "API listing (20, fields=*)",
+        "url": "/api/v2/pages/?type=news.NewsPage&locale=vi&limit=20&fields=*",
+        "compare": "stock_listing",
+    },
+    {"key": "api_detail", "label": "API detail", "url": "/api/v2/pages/{news_id}/", "compare": "stock_detail"},
+    {"key": "api_search", "label": "API search", "url": "/api/v2/search/?q=M%E1%BB%99c%20Ch%C3%A2u"},
+    {"key": "home", "label": "Home page", "url": "/vi/"},
+    {"key": "news_detail", "label": "News detail", "url": "{news_url}"},
+    {"key": "directive_filter", "label": "Directive index, filtered", "url": "{directive_index_url}?type=quyet-dinh"},
+    {"key": "site_search", "label": "Public search page", "url": "/vi/search/?q=M%E1%BB%99c+Ch%C3%A2u"},
+    {
+        "key": "stock_listing",
+        "label": "Baseline: stock API listing",
+        "url": "/bench/stock-api/v2/pages/?type=news.NewsPage&locale=vi&limit=20&fields=*",
+        "baseline": True,
+    },
+    {
+        "key": "stock_detail",
+        "label": "Baseline: stock API detail",
+        "url": "/bench/stock-api/v2/pages/{news_id}/",
+        "baseline": True,
+    },
+    {"key": "bare", "label": "Baseline: bare Django view", "url": "/bench/bare/", "baseline": True},
+]
