@@ -96,7 +96,10 @@ def rewarm_content_types(django_db_blocker):
     connection.vendor != "postgresql",
     reason="Needs PostgreSQL: SQLite's in-memory test database cannot be shared by two connections",
 )
-def test_two_concurrent_runners_publish_a_scheduled_revision_once(rewarm_content_types, transactional_db, news_index):
+# serialized_rollback: the flush after this test must not re-create content types with new ids (post_migrate),
+# or later serialized-rollback tests (browser journeys) collide with them on reload.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_runners_publish_a_scheduled_revision_once(rewarm_content_types, news_index):
     page = factories.NewsPageFactory(parent=news_index, live=False)
     revision = page.save_revision()
     Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=timezone.now() - HOUR)
