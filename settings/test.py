@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory cache, media in a temporary folder."""
 
 import tempfile
+from pathlib import Path
 
 from settings.base import *  # noqa: F403
 
@@ -17,3 +18,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes needs a request in every authenticate() call, which Client.login() does not
 # pass; tests/security/test_login_lockout.py turns it back on.
 AXES_ENABLED = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file rather than memory: Django shares an in-memory SQLite connection between the test thread and the
+    # browser journeys' live-server thread, and concurrent use of that one connection corrupts its
+    # transaction state ("pop from empty list"). With a file each thread has its own connection.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(MEDIA_ROOT) / "test-db.sqlite3")}
