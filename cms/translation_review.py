@@ -63,8 +63,10 @@ def submit_for_approval(translation: Translation, user) -> WorkflowState:
     missing = untranslated_count(translation)
     if missing:
         raise SubmissionRefused(_("Còn %(count)s đoạn chưa dịch.") % {"count": missing})
+    was_live = instance.live
+    if was_live and instance.live_revision is None:
+        raise SubmissionRefused(_("Bản dịch đang xuất bản không có phiên bản gốc để giữ lại."))
     with transaction.atomic():
-        was_live = instance.live
         try:
             translation.save_target(user=user, publish=False)
         except ValidationError as error:
