@@ -76,6 +76,8 @@ def test_editor_submits_a_translation_and_it_goes_live_only_after_both_steps(
     en_article, translation = start_translation(client, staff.editor, article, django_capture_on_commit_callbacks)
     translate_segments(client, translation, ARTICLE_TEXTS)
 
+    explorer = client.get(reverse("wagtailadmin_explore", args=[en_article.get_parent().pk]))
+    assert submit_url(translation) in explorer.content.decode()  # the row's "⋯" menu
     editor_view = client.get(reverse("wagtailadmin_pages:edit", args=[en_article.pk]))
     assert submit_url(translation) in editor_view.content.decode()  # the bar above the segment editor
     assert client.get(submit_url(translation)).status_code == 200
@@ -186,3 +188,25 @@ def test_editor_submits_a_banner_slide_translation_and_approvers_publish_it(
         snippet_workflow_action(as_user(client, staff.approver), en_slide, "approve")
     en_slide.refresh_from_db()
     assert en_slide.live and en_slide.title == "Moc Chau plateau"
+
+
+def test_rejected_translation_is_fixed_and_resubmitted(client, staff, article, django_capture_on_commit_callbacks):
+    en_article, translation = start_translation(client, staff.editor, article, django_capture_on_commit_callbacks)
+    translate_segments(client, translation, ARTICLE_TEXTS)
+    client.post(submit_url(translation))
+    page_workflow_action(as_user(client, staff.reviewer), en_article, "reject", comment="Sửa tiêu đề")
+    en_article.refresh_from_db()
+    assert en_article.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    as_user(client, staff.editor)
+    assert "yêu cầu sửa" in client.get(reverse("wagtailadmin_pages:edit", args=[en_article.pk])).content.decode()
+    translate_segments(client, translation, {**ARTICLE_TEXTS, "Mộc Châu sơ kết": "Moc Chau holds its review"})
+    assert client.post(submit_url(translation)).status_code == 302
+    en_article.refresh_from_db()
+    assert en_article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert en_article.current_workflow_task_state.revision.as_object().title == "Moc Chau holds its review"
+    with django_capture_on_commit_callbacks(execute=True):
+        page_workflow_action(as_user(client, staff.reviewer), en_article, "approve")
+        page_workflow_action(as_user(client, staff.approver), en_article, "approve")
+    en_article.refresh_from_db()
+    assert en_article.live and en_article.title == "Moc Chau holds its review"
