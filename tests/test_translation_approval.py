@@ -177,6 +177,8 @@ def test_editor_submits_a_banner_slide_translation_and_approvers_publish_it(
     translate_segments(client, translation, {"Cao nguyên Mộc Châu": "Moc Chau plateau"})
     listing = client.get(reverse("wagtailsnippets_home_bannerslide:list") + "?locale=en")
     assert submit_url(translation) in listing.content.decode()
+    editor_view = client.get(reverse("wagtailsnippets_home_bannerslide:edit", args=[en_slide.pk]))
+    assert submit_url(translation) in editor_view.content.decode()
     assert client.post(submit_url(translation)).status_code == 302
     en_slide.refresh_from_db()
     assert en_slide.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS

@@ -9,6 +9,8 @@ register = template.Library()
 def translation_submit_bar(context, instance):
     """Workflow state of a translation and, when allowed, its "submit for approval" link."""
     user = context["request"].user
+    if not hasattr(instance, "get_workflow"):  # a translatable model outside the workflow
+        return {}
     state = instance.current_workflow_state
     return {
         "state": state,
