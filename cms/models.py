@@ -51,7 +51,9 @@ class PortalSettings(ClusterableModel, BaseGenericSetting):
             "address": self.address,
             "responsible_person": self.responsible_person,
         }
-        row = next((row for row in self.texts.all() if row.language == language_code), None)
+        if language_code == settings.LANGUAGE_CODE:
+            return texts  # the default language's texts are the settings themselves: no query
+        row = self.texts.filter(language=language_code).first()
         if row is not None:
             texts.update({name: value for name, value in row.texts().items() if value})
         return texts
