@@ -9,6 +9,7 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -302,7 +303,7 @@ def _is_live(statistic) -> bool:
 
 
 def localized_statistic(statistic, locale_id: int | None):
-    """The live translation in the given locale, else the chosen statistic if live (as ``Page.localized``)."""
+    """The live translation in the given locale, else (same locale, or fallback configured) the chosen one if live."""
     if statistic is None:
         return None
     if hasattr(statistic, "prefetched_translations"):
@@ -314,6 +315,8 @@ def localized_statistic(statistic, locale_id: int | None):
         translation = None
     if translation is not None and _is_live(translation):
         return translation
+    if locale_id and statistic.locale_id != locale_id and not settings.PORTAL_SNIPPET_FALLBACK_TO_DEFAULT:
+        return None  # the snippet language rule (cms.i18n.in_locale): no other-language figure unless configured
     return statistic if _is_live(statistic) else None
 
 

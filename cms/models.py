@@ -1,19 +1,29 @@
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import numberformat, timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 
 
 @register_setting(icon="site")
-class PortalSettings(BaseGenericSetting):
-    """Contact details shown in the footer of every public page."""
+class PortalSettings(ClusterableModel, BaseGenericSetting):
+    """Contact details shown in the footer of every public page; other languages' texts are inline rows."""
 
     organisation = models.CharField(_("Cơ quan chủ quản"), max_length=255, blank=True)
     address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
@@ -27,10 +37,61 @@ class PortalSettings(BaseGenericSetting):
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("responsible_person"),
+        InlinePanel("texts", heading=_("Bản dịch"), label=_("Ngôn ngữ")),
     ]
 
     class Meta:
         verbose_name = _("Thông tin cổng")
+
+    def in_language(self, language_code: str) -> dict:
+        """Portal name and footer texts in ``language_code``; each blank one falls back to the default language."""
+        texts = {
+            "portal_name": settings.WAGTAIL_SITE_NAME,
+            "organisation": self.organisation,
+            "address": self.address,
+            "responsible_person": self.responsible_person,
+        }
+        if language_code == settings.LANGUAGE_CODE:
+            return texts  # the default language's texts are the settings themselves: no query
+        row = self.texts.filter(language=language_code).first()
+        if row is not None:
+            texts.update({name: value for name, value in row.texts().items() if value})
+        return texts
+
+
+def portal_language_choices():
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class PortalSettingsText(Orderable):
+    """The portal's name and footer texts in one non-default language (the default ones are the settings)."""
+
+    portal = ParentalKey(PortalSettings, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(_("Ngôn ngữ"), max_length=10, choices=portal_language_choices)
+    portal_name = models.CharField(_("Tên cổng"), max_length=255, blank=True)
+    organisation = models.CharField(_("Cơ quan chủ quản"), max_length=255, blank=True)
+    address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
+    responsible_person = models.CharField(_("Người chịu trách nhiệm"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("portal_name"),
+        FieldPanel("organisation"),
+        FieldPanel("address"),
+        FieldPanel("responsible_person"),
+    ]
+
+    class Meta:
+        verbose_name = _("Thông tin cổng theo ngôn ngữ")
+        constraints = [models.UniqueConstraint(fields=["portal", "language"], name="unique_portal_text_language")]
+
+    def texts(self) -> dict:
+        return {
+            "portal_name": self.portal_name,
+            "organisation": self.organisation,
+            "address": self.address,
+            "responsible_person": self.responsible_person,
+        }
 
 
 class StatisticQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
 
+from cms.i18n import in_locale
 from cms.models import Statistic
 from cms.serializers import StatisticSerializer
 
@@ -26,7 +27,7 @@ class StatisticsAPIViewSet(BaseAPIViewSet):
             locale = Locale.objects.filter(language_code=code).first()
             if locale is None:
                 raise BadRequestError(f"locale: unknown language code {code!r}")
-            queryset = queryset.filter(locale=locale)
+            queryset = in_locale(queryset, locale)
         return queryset
 
     def get_serializer_class(self):

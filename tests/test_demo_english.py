@@ -34,5 +34,7 @@ def test_english_home_page_shows_english_slides_and_news(client, demo_content):
     assert "The Mộc Châu plateau in plum blossom season" in html
     assert "Mộc Châu reviews grassroots democracy in the first six months of the year" in html
     assert "Cao nguyên Mộc Châu mùa hoa mận" not in html
+    assert "Mộc Châu District Electronic Information Portal" in html  # English portal name and footer
+    assert "People&#x27;s Committee of Mộc Châu District" in html or "People's Committee of Mộc Châu District" in html
     # The first slide links to the English article, not the Vietnamese one.
     assert re.search(r'href="/en/news/moc-chau-reviews-grassroots-democracy-first-six-months/"', html)

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowContentType, WorkflowTask
@@ -170,12 +171,15 @@ def test_admin_preview_of_a_translated_page_shows_the_translation(english):
     assert "Enterprises" in block.render(value, {"page": factories.home_page().copy_for_translation(english)})
 
 
-def test_untranslated_statistic_falls_back_to_the_chosen_one(english):
+def test_untranslated_statistic_falls_back_to_the_chosen_one_only_when_configured(english):
     vi = factories.StatisticFactory()
     block = BodyBlock().child_blocks["statistics"]
     value = block.to_python({"heading": "", "statistics": [vi.pk]})
     en_page = factories.home_page().copy_for_translation(english)
-    assert block.get_api_representation(value, {"page": en_page})["statistics"][0]["id"] == vi.pk
+    with override_settings(PORTAL_SNIPPET_FALLBACK_TO_DEFAULT=True):
+        assert block.get_api_representation(value, {"page": en_page})["statistics"][0]["id"] == vi.pk
+    with override_settings(PORTAL_SNIPPET_FALLBACK_TO_DEFAULT=False):
+        assert block.get_api_representation(value, {"page": en_page})["statistics"] == []
 
 
 def test_draft_translation_is_not_shown(english):
@@ -186,7 +190,10 @@ def test_draft_translation_is_not_shown(english):
     en.save()
     block = BodyBlock().child_blocks["statistics"]
     value = block.to_python({"heading": "", "statistics": [vi.pk]})
-    html = block.render(value, {"page": factories.home_page().copy_for_translation(english)})
+    en_page = factories.home_page().copy_for_translation(english)
+    assert "Unpublished English" not in block.render(value, {"page": en_page})
+    with override_settings(PORTAL_SNIPPET_FALLBACK_TO_DEFAULT=True):
+        html = block.render(value, {"page": en_page})
     assert "Unpublished English" not in html and "Số liệu tiếng Việt" in html
 
 

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.demo import data
+from cms.models import PortalSettings, PortalSettingsText
 
 HOME = {
     "title": "Home",
@@ -23,6 +24,13 @@ DIRECTIVE_INDEX = {
     "slug": "directives",
     "intro": "Directives and administrative documents of the District Party Committee, People's Council and "
     "People's Committee.",
+}
+
+PORTAL = {
+    "portal_name": "Mộc Châu District Electronic Information Portal",
+    "organisation": "People's Committee of Mộc Châu District, Sơn La Province",
+    "address": "Sub-zone 4, Mộc Châu town, Mộc Châu district, Sơn La province",
+    "responsible_person": "Chief of the Office of the District People's Council and People's Committee",
 }
 
 # Keyed by the Vietnamese title in data.NEWS; "body" lists the body segments in order.
@@ -151,3 +159,7 @@ def load_english(loader, news_index, directive_index, articles: dict, slides) ->
         _translated, created = translate(instance, locale, texts)
         if created:
             loader.log(f"English: {texts['title']}")
+    portal = PortalSettings.load()
+    if not portal.texts.filter(language="en").exists():
+        PortalSettingsText.objects.create(portal=portal, language="en", **PORTAL)
+        loader.log("English: portal name and footer")
