@@ -6,6 +6,7 @@ made by the test thread (fixtures, flushes) are synchronous and safe. With that 
 connections become context-local, so the test thread gets new connection objects: see ``browser``.
 """
 
+import io
 import json
 import os
 import re
@@ -83,8 +84,16 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def portal(browser, live_server, demo_content):
-    """The demo portal served by the live server; returns its base URL."""
+def portal(browser, live_server, demo_content, settings):
+    """The demo portal served by the live server, with the "Duyệt tin bài" workflow as `make run` sets it up.
+
+    Admin autosave is off: its background POSTs overlap the journey's own saves, and the SQLite live server
+    shares one connection between request threads ("no such savepoint", a page created twice).
+    """
+    from django.core.management import call_command
+
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    call_command("setup_roles", stdout=io.StringIO())
     return live_server.url
 
 
