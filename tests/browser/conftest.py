@@ -31,6 +31,12 @@ SCREENSHOTS = PROJECT_DIR / "test-artifacts" / "screenshots"
 AXE_REPORTS = PROJECT_DIR / "test-artifacts" / "axe"
 FAILURES = PROJECT_DIR / "test-artifacts" / "failures"
 AXE_JS = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# Real browsers' user agents: the visitor counter leaves "HeadlessChrome" out as a bot.
+USER_AGENTS = {
+    "phone": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Mobile Safari/537.36",
+    "desktop": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+}
 DEMO_PASSWORD = "demo-Pass-2024"  # the same as tests/conftest.py's demo_content fixture
 SEED_ARTICLE = "Mộc Châu sơ kết việc thực hiện dân chủ ở cơ sở 6 tháng đầu năm"
 
@@ -147,7 +153,7 @@ def new_context(browser, base_url: str, viewport: dict, **options):
         locale="vi-VN",
         is_mobile=phone,
         has_touch=phone,
-        **options,
+        **{"user_agent": USER_AGENTS["phone" if phone else "desktop"], **options},
     )
     context.set_default_timeout(15_000)
     _open_contexts.append(context)
