@@ -32,6 +32,7 @@ ADMIN = {
     "comment": re.compile(r"^(Bình luận|Comment)"),
     "compare_previous": re.compile(r"^(So sánh với phiên bản trước|Compare with previous version)$"),
     "translate": re.compile(r"^(Dịch|Translate)$"),
+    "translate_page": re.compile(r"^(Dịch trang này|Translate this page)$"),
 }
 
 

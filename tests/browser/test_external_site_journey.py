@@ -50,7 +50,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.html = html
         super().__init__(*args, **kwargs)
 
-    def do_GET(self):  # noqa: N802 - http.server's naming
+    def do_GET(self):
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(self.html)))
