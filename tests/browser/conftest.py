@@ -179,7 +179,7 @@ class Screenshots:
         self.folder = SCREENSHOTS / journey
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob("*.png"):
-            old.unlink()
+            old.unlink(missing_ok=True)  # two suites (SQLite, PostgreSQL) may share the folder
         self.step = 0
 
     def __call__(self, page, name: str, sizes=(("phone", PHONE), ("desktop", DESKTOP)), full_page: bool = True):
