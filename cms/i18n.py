@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from unidecode import unidecode
 from wagtail.models import Locale, Page
 
 from cms.text import slugify_vi
@@ -48,13 +49,33 @@ def _title_derived_slugs(title: str) -> set[str]:
     return {slugify(title), urlify, blur} - {""}
 
 
+def _looks_title_derived(slug: str, title: str) -> bool:
+    """Whether ``slug`` is the title with each Vietnamese letter dropped or partly transliterated.
+
+    In a real browser Wagtail's urlify maps some letters ("â" -> "a", "đ" -> "dj") and drops others ("ộ"),
+    so "chuyển đổi" arrives as "chuyn-dji": no fixed set of variants covers that.
+    """
+    parts = []
+    for char in title.lower():
+        if char.isascii():
+            parts.append("-+" if not char.isalnum() else re.escape(char))
+        elif char.isalpha():
+            variants = {unidecode(char).lower(), "dj" if char == "đ" else ""} - {""}
+            parts.append(f"(?:{'|'.join(map(re.escape, variants))})?")
+        else:
+            parts.append("-*")
+    pattern = re.sub(r"(?:-[+*])+", "-*", "".join(parts)).strip("-*") or "$^"
+    return re.fullmatch(rf"-*{pattern}-*(?:-\d+)?", slug) is not None
+
+
 def transliterate_new_page_slug(page: Page) -> None:
     """Give a new page the ASCII slug of its Vietnamese title ("Đơn vị" -> "don-vi", not "on-vi")."""
     wanted = slugify_vi(page.title)
     if not wanted or page.slug == wanted:
         return
     derived = _title_derived_slugs(page.title)
-    if page.slug and page.slug not in derived and re.sub(r"-\d+$", "", page.slug) not in derived:
+    typed = page.slug not in derived and re.sub(r"-\d+$", "", page.slug) not in derived
+    if page.slug and typed and not _looks_title_derived(page.slug, page.title):
         return  # an editor typed this slug on purpose
     parent = page.get_parent()
     slug, number = wanted, 1

@@ -25,6 +25,14 @@ ADMIN = {
     "submit": re.compile(r"^(Submit to |Thực hiện |Gửi )"),
     "publish": re.compile(r"^(Xuất bản|Publish)$"),
     "actions_footer": re.compile(r"^(Thao tác|Actions) \(footer\)$"),
+    "actions": re.compile(r"^(Thao tác|Actions)$"),
+    "approve": re.compile(r"^(Phê chuẩn|Approve)$"),
+    "approve_with_comment": re.compile(r"^(Phê chuẩn với bình luận|Approve with comment)$"),
+    "reject": re.compile(r"^(Yêu cầu thay đổi|Request changes)$"),
+    "comment": re.compile(r"^(Bình luận|Comment)"),
+    "compare_previous": re.compile(r"^(So sánh với phiên bản trước|Compare with previous version)$"),
+    "translate": re.compile(r"^(Dịch|Translate)$"),
+    "translate_page": re.compile(r"^(Dịch trang này|Translate this page)$"),
 }
 
 

@@ -6,6 +6,7 @@ made by the test thread (fixtures, flushes) are synchronous and safe. With that 
 connections become context-local, so the test thread gets new connection objects: see ``browser``.
 """
 
+import io
 import json
 import os
 import re
@@ -30,6 +31,12 @@ SCREENSHOTS = PROJECT_DIR / "test-artifacts" / "screenshots"
 AXE_REPORTS = PROJECT_DIR / "test-artifacts" / "axe"
 FAILURES = PROJECT_DIR / "test-artifacts" / "failures"
 AXE_JS = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# Real browsers' user agents: the visitor counter leaves "HeadlessChrome" out as a bot.
+USER_AGENTS = {
+    "phone": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Mobile Safari/537.36",
+    "desktop": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+}
 DEMO_PASSWORD = "demo-Pass-2024"  # the same as tests/conftest.py's demo_content fixture
 SEED_ARTICLE = "Mộc Châu sơ kết việc thực hiện dân chủ ở cơ sở 6 tháng đầu năm"
 
@@ -83,8 +90,16 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def portal(browser, live_server, demo_content):
-    """The demo portal served by the live server; returns its base URL."""
+def portal(browser, live_server, demo_content, settings):
+    """The demo portal served by the live server, with the "Duyệt tin bài" workflow as `make run` sets it up.
+
+    Admin autosave is off: its background POSTs overlap the journey's own saves, and the SQLite live server
+    shares one connection between request threads ("no such savepoint", a page created twice).
+    """
+    from django.core.management import call_command
+
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    call_command("setup_roles", stdout=io.StringIO())
     return live_server.url
 
 
@@ -138,7 +153,7 @@ def new_context(browser, base_url: str, viewport: dict, **options):
         locale="vi-VN",
         is_mobile=phone,
         has_touch=phone,
-        **options,
+        **{"user_agent": USER_AGENTS["phone" if phone else "desktop"], **options},
     )
     context.set_default_timeout(15_000)
     _open_contexts.append(context)
@@ -164,7 +179,7 @@ class Screenshots:
         self.folder = SCREENSHOTS / journey
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob("*.png"):
-            old.unlink()
+            old.unlink(missing_ok=True)  # two suites (SQLite, PostgreSQL) may share the folder
         self.step = 0
 
     def __call__(self, page, name: str, sizes=(("phone", PHONE), ("desktop", DESKTOP)), full_page: bool = True):

@@ -6,12 +6,12 @@ from tests.browser.conftest import DESKTOP, PHONE, SEED_ARTICLE, new_context, ru
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-# Phase 2 adds the English home page (/en/) once translations land.
 PAGES = {
     "home": "/vi/",
     "news-article": "/vi/tin-tuc/moc-chau-so-ket-viec-thuc-hien-dan-chu-o-co-so-6-thang-dau-nam/",
     "directive-index": "/vi/chi-dao-dieu-hanh/",
     "search": "/vi/search/?q=M%E1%BB%99c+Ch%C3%A2u",
+    "home-en": "/en/",
 }
 BLOCKING = ("serious", "critical")
 
