@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 # Budgets measured after the fixes of issue 8 (phase 2), with the visitor counter in the database
 # (tests); with Redis the counter costs no SQL. The home page target of issue 8 is 15.
 # News detail depends on the article's body (each linked page costs 3 queries, each image or document
-# block one), not on how many articles exist: the same article is measured at both sizes.
-BUDGETS = {"home": 15, "news_detail": 24, "directive_filter": 16, "site_search": 10}
+# or statistics block one), not on how many articles exist: the same article is measured at both sizes.
+BUDGETS = {"home": 15, "news_detail": 25, "directive_filter": 16, "site_search": 10}
 
 
 def seed(news, directives):
