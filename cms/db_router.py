@@ -17,9 +17,13 @@ def replica_configured() -> bool:
     return REPLICA in settings.DATABASES
 
 
+def in_transaction() -> bool:
+    return connections["default"].in_atomic_block
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if _reads_on_replica.get() and replica_configured() and not connections["default"].in_atomic_block:
+        if _reads_on_replica.get() and replica_configured() and not in_transaction():
             return REPLICA
         return "default"
 
