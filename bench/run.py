@@ -156,6 +156,9 @@ class Server:
             "60",
             "--log-level",
             "warning",
+            # gunicorn.conf.py (read from the working directory) turns the access log on: not while measuring.
+            "--access-logfile",
+            "/dev/null",
         ]
         env = self.config.app_env(API_CACHE_SECONDS=self.cache_seconds)
         self.log_file = open(self.config.out / "gunicorn.log", "a")

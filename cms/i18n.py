@@ -20,8 +20,10 @@ def in_locale(queryset, locale):
     Works for any translatable snippet (banner slides, statistics); filter ``live`` before calling.
     """
     in_requested = queryset.filter(locale=locale)
+    if not settings.PORTAL_SNIPPET_FALLBACK_TO_DEFAULT:
+        return in_requested
     default = Locale.get_default()
-    if not settings.PORTAL_SNIPPET_FALLBACK_TO_DEFAULT or locale.pk == default.pk:
+    if locale.pk == default.pk:
         return in_requested
     translated_keys = in_requested.values("translation_key")
     return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated_keys)))

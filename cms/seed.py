@@ -33,6 +33,20 @@ from news.choices import DocumentField, DocumentType, NewsCategory
 from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 from search.models import SearchEntry
 
+# (label, value, total, unit): figures a district reports, reused by the statistics blocks of seeded bodies.
+STATISTICS = [
+    ("Doanh nghiệp đã ban hành quy chế dân chủ", 93, 180, "doanh nghiệp"),
+    ("Bản đạt chuẩn nông thôn mới", 41, 56, "bản"),
+    ("Hộ nghèo giảm so với đầu năm", 312, None, "hộ"),
+    ("Hồ sơ thủ tục hành chính giải quyết đúng hạn", 4820, 4915, "hồ sơ"),
+    ("Diện tích chè chất lượng cao", 1250, None, "ha"),
+    ("Lượt khách du lịch đến Mộc Châu", 1850000, None, "lượt"),
+    ("Trường học đạt chuẩn quốc gia", 38, 52, "trường"),
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế", 96, None, "%"),
+]
+STATISTICS_HEADINGS = ["Kết quả thực hiện", "Số liệu nổi bật", "Một số chỉ tiêu chính"]
+STATISTICS_SOURCE = "Ủy ban nhân dân huyện Mộc Châu (dữ liệu mẫu)"
+
 SEED_COLLECTION = "Dữ liệu mẫu (seed_content)"
 IMAGE_POOL_SIZE = 8
 DOCUMENT_POOL_SIZE = 12
@@ -116,6 +130,7 @@ class ContentSeeder:
         self.collection = self.ensure_collection()
         self.images = self.ensure_images()
         self.documents = self.ensure_documents()
+        self.statistics = self.ensure_statistics()
         self.link_pool = {locale_pk: [tree.page.pk] for (_m, locale_pk), tree in self.trees.items()}
         self.content_types = {model: ContentType.objects.get_for_model(model) for model in (NewsPage, DirectivePage)}
         self.page_content_type = ContentType.objects.get_for_model(Page)
@@ -133,6 +148,29 @@ class ContentSeeder:
         translated.title = translated.draft_title = EN_INDEX_TITLES.get(type(translated), "Home")
         translated.save_revision().publish()
         return Page.objects.get(pk=translated.pk).specific
+
+    def ensure_statistics(self) -> list[int]:
+        """A pool of published ``cms.Statistic`` snippets for the statistics blocks of seeded bodies."""
+        from cms.models import Statistic
+
+        pool = []
+        for label, value, total, unit in STATISTICS:
+            statistic = Statistic.objects.filter(label=label, locale=self.locale).first()
+            if statistic is None:
+                statistic = Statistic(
+                    label=label,
+                    value=value,
+                    total=total,
+                    unit=unit,
+                    reference_date=datetime.date(2024, 6, 30),
+                    source=STATISTICS_SOURCE,
+                    locale=self.locale,
+                    live=False,
+                )
+                statistic.save()
+                statistic.save_revision().publish()
+            pool.append(statistic.pk)
+        return pool
 
     def ensure_collection(self) -> Collection:
         existing = Collection.objects.filter(name=SEED_COLLECTION).first()
@@ -211,6 +249,10 @@ class ContentSeeder:
         if self.rng.random() < 0.3:
             card = {"page": self.pick(self.link_pool[locale_pk]), "title": "", "description": ""}
             blocks.append(self.block("page_link", card))
+        if self.rng.random() < 0.3:
+            chosen = self.rng.sample(self.statistics, self.rng.randint(2, 3))
+            items = [self.block("item", pk) for pk in chosen]
+            blocks.append(self.block("statistics", {"heading": self.pick(STATISTICS_HEADINGS), "statistics": items}))
         return blocks
 
     def en_body(self, locale_pk: int) -> list[dict]:

@@ -20,15 +20,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
 ]
 
-if settings.API_BENCH_BASELINE:
-    # Wagtail's stock pages endpoint on the same data, for load-test comparison only.
-    from wagtail.api.v2.router import WagtailAPIRouter
-    from wagtail.api.v2.views import PagesAPIViewSet
-
-    baseline_router = WagtailAPIRouter("baselineapi")
-    baseline_router.register_endpoint("pages", PagesAPIViewSet)
-    urlpatterns.append(path("api/baseline/", baseline_router.urls))
-
 if settings.DEBUG:
     from django.conf.urls.static import static
 

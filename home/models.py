@@ -1,4 +1,5 @@
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.visibility import unexpired
+from cms.visibility import unexpired, unrestricted
 
 LATEST_NEWS_COUNT = 6
 LATEST_DIRECTIVES_COUNT = 5
@@ -43,18 +44,24 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["slides"] = BannerSlide.objects.live_in(self.locale)
         context["latest_news"] = (
-            unexpired(NewsPage.objects.live().public())
+            unexpired(unrestricted(NewsPage.objects.live()))
             .filter(locale=self.locale)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
         context["latest_directives"] = (
-            unexpired(DirectivePage.objects.live().public())
+            unexpired(unrestricted(DirectivePage.objects.live()))
             .filter(locale=self.locale)
             .order_by("-issue_date", "-pk")[:LATEST_DIRECTIVES_COUNT]
         )
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
-        context["directive_index"] = DirectiveIndexPage.objects.child_of(self).live().first()
+        # One query for both "see all" links; a plain Page is enough for {% pageurl %}.
+        index_types = {
+            ContentType.objects.get_for_model(model).pk: key
+            for key, model in (("news_index", NewsIndexPage), ("directive_index", DirectiveIndexPage))
+        }
+        context.update(dict.fromkeys(index_types.values()))
+        for child in Page.objects.child_of(self).live().filter(content_type__in=index_types).order_by("-path"):
+            context[index_types[child.content_type_id]] = child
         return context
 
 

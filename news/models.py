@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from cms.api import fields as api
 from cms.blocks import BodyBlock
-from cms.visibility import unexpired
+from cms.visibility import unexpired, unrestricted
 from news.choices import DirectiveStatus, DocumentField, DocumentType, NewsCategory
 
 PAGE_SIZE = 10
@@ -50,7 +50,7 @@ class NewsIndexPage(Page):
 
     def get_articles(self):
         return (
-            unexpired(NewsPage.objects.child_of(self).live().public())
+            unexpired(unrestricted(NewsPage.objects.child_of(self).live()))
             .select_related("hero_image")
             .order_by("-date", "-pk")
         )
@@ -135,7 +135,7 @@ class DirectiveIndexPage(Page):
         verbose_name = _("Trang danh sách văn bản chỉ đạo")
 
     def get_directives(self):
-        return unexpired(DirectivePage.objects.child_of(self).live().public()).order_by("-issue_date", "-pk")
+        return unexpired(unrestricted(DirectivePage.objects.child_of(self).live())).order_by("-issue_date", "-pk")
 
     def filter_directives(self, queryset, params):
         """Apply the public filters; values that are not valid choices are ignored, never an error."""

@@ -96,7 +96,11 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.database_config()}
+DATABASES = env.databases()
+# Anonymous GET/HEAD reads go to DATABASE_REPLICA_URL when it is set; the primary does the rest.
+DATABASE_ROUTERS = ["cms.db_router.ReplicaRouter"]
+if "replica" in DATABASES:
+    MIDDLEWARE.insert(1, "cms.db_router.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get("REDIS_URL")
@@ -107,7 +111,15 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+        },
+        # Wagtail looks renditions up here before the database (one GET instead of a query per image).
+        "renditions": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal:renditions",
+            "TIMEOUT": 7 * 24 * 60 * 60,
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -160,6 +172,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible object storage (AWS S3, MinIO, Ceph, Viettel/FPT object storage) when a bucket is
+# named; django-storages reads the rest of its AWS_* settings below. Static files stay with whitenoise.
+AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME") or env.get("S3_BUCKET")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env.get("AWS_S3_ENDPOINT_URL")
+    AWS_S3_REGION_NAME = env.get("AWS_S3_REGION_NAME")
+    AWS_ACCESS_KEY_ID = env.get("AWS_ACCESS_KEY_ID")  # unset: the instance role / boto3's own lookup
+    AWS_SECRET_ACCESS_KEY = env.get("AWS_SECRET_ACCESS_KEY")
+    AWS_S3_CUSTOM_DOMAIN = env.get("AWS_S3_CUSTOM_DOMAIN")  # a CDN in front of the bucket
+    AWS_LOCATION = env.get("AWS_LOCATION", "media")
+    # Public media (published images and documents) are served straight from the bucket or CDN;
+    # documents in restricted collections still go through Wagtail's serve view.
+    AWS_QUERYSTRING_AUTH = env.get_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_DEFAULT_ACL = env.get("AWS_DEFAULT_ACL")
+    AWS_S3_FILE_OVERWRITE = False
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -200,10 +229,18 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.publishing.publish_approved"
 # Snippet models ("app_label.Model") under the "Duyệt tin bài" workflow and the editorial roles.
 WORKFLOW_SNIPPET_MODELS = ["home.BannerSlide", "cms.Statistic"]
 
+LOG_FORMAT = env.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # LOG_FORMAT=json: one JSON object per line (cms/logging.py), for log shippers.
+    "formatters": {
+        "json": {"()": "cms.logging.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "django": {"level": env.get("LOG_LEVEL", "INFO")},
@@ -219,7 +256,6 @@ API_CACHE_MAX_AGE = env.get_int("API_CACHE_MAX_AGE", 60)
 API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 300)
 API_PREVIEW_TOKEN_SECONDS = env.get_int("API_PREVIEW_TOKEN_SECONDS", 3600)
 WAGTAILAPI_LIMIT_MAX = 100
-API_BENCH_BASELINE = env.get_bool("API_BENCH_BASELINE")
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
@@ -243,9 +279,27 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 FRONTEND_CACHE_URL = env.get("FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = {}
 if FRONTEND_CACHE_URL:
-    # An HTTP PURGE-capable cache (Varnish, nginx) in front of the API; see cms/api/frontend_cache.py.
-    WAGTAILFRONTENDCACHE = {
-        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    # An HTTP PURGE-capable cache (Varnish, nginx) in front of the site; see cms/api/frontend_cache.py.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
     }
+if env.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    # Wagtail purges a page's URLs when it is published, unpublished or deleted.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+else:
+    del WAGTAILFRONTENDCACHE
 from settings.security import *  # noqa: E402, F403

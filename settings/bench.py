@@ -8,3 +8,6 @@ BENCH_BASELINES = True
 INSTALLED_APPS = [*INSTALLED_APPS, *[app for app in ("wagtail.api.v2", "rest_framework") if app not in INSTALLED_APPS]]
 # First, so the count includes every query the stack runs (sessions, auth, redirects).
 MIDDLEWARE = ["cms.bench.QueryCountMiddleware", *MIDDLEWARE]
+# The load generator talks plain HTTP to 127.0.0.1; production's HTTPS redirect would send it to a TLS
+# port that does not exist (gunicorn logs "bare LF as line terminator" for the TLS handshake).
+SECURE_SSL_REDIRECT = False

@@ -41,3 +41,15 @@ def database_config(conn_max_age: int = 0) -> dict:
         # "database is locked" under a few concurrent workers.
         config.setdefault("OPTIONS", {}).update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
     return config
+
+
+def databases(conn_max_age: int = 0) -> dict:
+    """``default`` from DATABASE_URL, plus ``replica`` from DATABASE_REPLICA_URL when set (cms/db_router.py)."""
+    databases = {"default": database_config(conn_max_age)}
+    replica_url = get("DATABASE_REPLICA_URL")
+    if replica_url:
+        replica = dj_database_url.parse(replica_url, conn_max_age=conn_max_age, conn_health_checks=conn_max_age > 0)
+        # Tests never create a second database: the replica is the primary there.
+        replica["TEST"] = {"MIRROR": "default"}
+        databases["replica"] = replica
+    return databases

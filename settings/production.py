@@ -11,7 +11,7 @@ if not env.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production settings.")
 SECRET_KEY = env.get("SECRET_KEY")
 
-DATABASES = {"default": env.database_config(conn_max_age=env.get_int("CONN_MAX_AGE", 60))}
+DATABASES = env.databases(conn_max_age=env.get_int("CONN_MAX_AGE", 60))
 
 # Compressed files with content hashes in their names: safe to cache for a year.
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}

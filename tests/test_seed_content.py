@@ -106,3 +106,16 @@ def test_seed_content_rejects_negative_sizes(db):
 def test_api_style_listing_of_seeded_pages_has_a_small_query_budget(seeded, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         list(vi(NewsPage).live().select_related("hero_image").order_by("-date")[:20])
+
+
+def test_seeded_bodies_show_statistics_from_a_shared_pool(seeded, client):
+    from cms.models import Statistic
+
+    with_statistics = [page for page in vi(NewsPage) if any(block.block_type == "statistics" for block in page.body)]
+    assert with_statistics
+    assert Statistic.objects.filter(live=True).count() == 8
+    block = next(block for block in with_statistics[0].body if block.block_type == "statistics")
+    statistic = block.value["statistics"][0]
+    response = client.get(with_statistics[0].url, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200
+    assert statistic.label in response.content.decode()

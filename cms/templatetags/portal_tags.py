@@ -4,15 +4,44 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format, number_format
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from cms.visibility import unexpired
+from cms.api.visibility import restricted_page_paths
+from cms.visibility import is_expired, unexpired, unrestricted
 
 register = template.Library()
 
 
 def _language_name(code: str) -> str:
     return dict(settings.LANGUAGES).get(code, code)
+
+
+def _memo(request, name, compute):
+    """Compute once per request: base.html asks for the language links and the home page twice."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_portal_tags_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def _homes(request) -> dict:
+    """The site's live home pages by language code."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
+def _is_public(page) -> bool:
+    return not is_expired(page) and not any(page.path.startswith(path) for path in restricted_page_paths())
+
+
+def _translations(page) -> dict:
+    translations = unexpired(unrestricted(page.get_translations(inclusive=True).live())).select_related("locale")
+    return {translated.locale.language_code: translated for translated in translations}
 
 
 @register.simple_tag(takes_context=True)
@@ -24,14 +53,13 @@ def language_links(context, page=None):
     request = context.get("request")
     current = translation.get_language()
     translations = {}
+    homes = _memo(request, "homes", lambda: _homes(request))
     if isinstance(page, Page):
-        for translated in unexpired(page.get_translations(inclusive=True).live().public()).select_related("locale"):
-            translations[translated.locale.language_code] = translated
-    site = Site.find_for_request(request) if request else None
-    homes = {}
-    if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+        if any(home.pk == page.pk for home in homes.values()):
+            # The home page's translations are the homes: filter them here instead of a second query.
+            translations = {code: home for code, home in homes.items() if _is_public(home)}
+        else:
+            translations = _memo(request, ("translations", page.pk), lambda: _translations(page))
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -59,11 +87,12 @@ def current_home(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    try:
-        locale = Locale.get_active()
-        return site.root_page.get_translation(locale).specific
-    except (Page.DoesNotExist, Locale.DoesNotExist):
-        return site.root_page.specific
+    home = _memo(request, "homes", lambda: _homes(request)).get(translation.get_language())
+    if home is None:
+        return site.root_page
+    page = context.get("page")
+    # The page being served is often the home page itself, already specific.
+    return page if isinstance(page, Page) and page.pk == home.pk else home
 
 
 @register.filter

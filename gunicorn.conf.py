@@ -1,0 +1,34 @@
+"""gunicorn settings, from the environment only (docs/deploy.md): `gunicorn -c gunicorn.conf.py cms.wsgi`."""
+
+import json
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 - behind a proxy
+# Sync workers: (2 x CPU) + 1 is gunicorn's rule of thumb; WEB_CONCURRENCY overrides it.
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+# Recycle workers now and then so a slow leak never grows unbounded.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+if os.environ.get("LOG_FORMAT") == "json":
+    # One JSON object per request, like the application's logs (cms/logging.py).
+    access_log_format = json.dumps(
+        {
+            "time": "%(t)s",
+            "logger": "gunicorn.access",
+            "remote": "%(h)s",
+            "method": "%(m)s",
+            "path": "%(U)s",
+            "query": "%(q)s",
+            "status": "%(s)s",
+            "bytes": "%(B)s",
+            "duration_ms": "%(M)s",
+            "user_agent": "%(a)s",
+        }
+    )
