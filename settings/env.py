@@ -37,9 +37,12 @@ def database_config(conn_max_age: int = 0) -> dict:
     url = get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
     config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=conn_max_age > 0)
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        # WAL lets readers proceed while a writer commits; busy timeout avoids
-        # "database is locked" under a few concurrent workers.
-        config.setdefault("OPTIONS", {}).update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+        # WAL lets readers proceed while a writer commits; the busy timeout waits for a lock, and IMMEDIATE
+        # transactions take the write lock when they begin, so a read-then-write transaction never fails on
+        # a lock upgrade (where SQLite does not wait): "database is locked" under concurrent workers.
+        config.setdefault("OPTIONS", {}).update(
+            {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+        )
     return config
 
 

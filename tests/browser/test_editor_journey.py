@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringTranslation, Translation
 
 from cms.workflow.setup import STEPS
 from home.models import HomePage
@@ -22,6 +22,8 @@ ENGLISH_SEGMENTS = {
     "Mục tiêu năm 2025": "Targets for 2025",
     "Kế hoạch chi tiết được đăng tại mục": "The detailed plan is published under",
 }
+ENGLISH_TITLE = "Moc Chau district rolls out digital transformation in 2025"
+ENGLISH_SLUG = "moc-chau-digital-transformation-2025"
 STATISTIC = "Kết quả giải quyết thủ tục hành chính được công khai"
 
 
@@ -252,12 +254,42 @@ def test_article_is_written_reviewed_approved_and_published(browser, portal, scr
     assert set(ENGLISH_SEGMENTS.values()) <= set(translated)
     assert not english.live
 
+    # Journey 4, second half. The remaining segments arrive as a translator's PO file ("⋯" → Upload PO does this).
+    translation = Translation.objects.get(source__object_id=article.translation_key, target_locale=english.locale)
+    po = translation.export_po()
+    for entry in po:
+        if not entry.msgstr and not entry.obsolete:
+            entry.msgstr = (
+                ENGLISH_SLUG
+                if entry.msgctxt == "slug"
+                else ENGLISH_TITLE
+                if entry.msgctxt == "title"
+                else (f"[EN] {entry.msgid}")
+            )
+    translation.import_po(po)
+    # The editor submits the translation to the same workflow from the translation editor's bar.
+    page.reload()
+    page.get_by_role("link", name="Gửi duyệt bản dịch").first.click()
+    page.get_by_role("button", name="Gửi duyệt").click()
+    expect(page.locator("[data-portal-translation-review]").first).to_contain_text("Bản dịch đang chờ duyệt")
+    screenshots(page, "translation-submitted")
+    english.refresh_from_db()
+    assert english.workflow_in_progress and not english.live
+    assert citizen.goto(f"/en/news/{ENGLISH_SLUG}/").status == 404
 
-@pytest.mark.skip(reason="translation submission lands with the i18n phase-2 branch")
-def test_english_translation_is_submitted_approved_and_shown_under_en():
-    """Journey 4, second half: enable after merging the branch that puts translations through the workflow.
+    for reviewer_name in ("reviewer", "approver"):
+        decider = new_context(browser, portal, DESKTOP).new_page()
+        log_in(decider, reviewer_name)
+        row = moderation_row(decider, ENGLISH_TITLE)
+        row.get_by_role("button", name=ADMIN["actions"]).click()
+        row.get_by_role("button", name=ADMIN["approve"]).click()
+        expect(moderation_row(decider, ENGLISH_TITLE)).to_have_count(0)
+    english.refresh_from_db()
+    assert english.live
 
-    Steps: from the translation editor the editor submits the English draft to "Duyệt tin bài"; the reviewer and
-    the approver approve it as in the Vietnamese journey; /en/news/<slug>/ then shows the English title, the
-    language switcher links the two versions, and /api/v2/pages/?locale=en&type=news.NewsPage lists it.
-    """
+    citizen.goto(f"/en/news/{ENGLISH_SLUG}/")
+    expect(citizen.get_by_role("heading", level=1)).to_have_text(ENGLISH_TITLE)
+    expect(citizen.locator("html")).to_have_attribute("lang", "en")
+    screenshots(citizen, "published-translation")
+    listing = citizen.request.get("/api/v2/pages/", params={"type": "news.NewsPage", "locale": "en"}).json()
+    assert ENGLISH_TITLE in [item["title"] for item in listing["items"]]
