@@ -120,7 +120,7 @@ def test_restricted_and_authenticated_api_responses_are_never_cached_publicly(
     restricted, editor_client, anonymous_client
 ):
     cache.clear()
-    for url in LISTINGS + [f"/api/v2/pages/{restricted.public_pages[0].pk}/"]:
+    for url in [*LISTINGS, f"/api/v2/pages/{restricted.public_pages[0].pk}/"]:
         signed_in = editor_client.get(url)
         assert signed_in.status_code == 200
         assert "public" not in signed_in["Cache-Control"], url
