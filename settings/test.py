@@ -17,3 +17,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes needs a request in every authenticate() call, which Client.login() does not
 # pass; tests/security/test_login_lockout.py turns it back on.
 AXES_ENABLED = False
+# No rate limit in tests (the throttling test sets one); schemathesis alone sends thousands of requests.
+API_THROTTLE_ANON = None
