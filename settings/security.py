@@ -26,11 +26,8 @@ TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 
 # API abuse: requests per client address for anonymous clients ("120/min"; "off" disables),
 # and bounds on query strings under /api/ (longer or more parameters: 400).
-API_THROTTLE_ANON = (
-    None
-    if env.get("API_THROTTLE_ANON", "120/min").lower() in {"off", "0"}
-    else env.get("API_THROTTLE_ANON", "120/min")
-)
+_throttle_anon = env.get("API_THROTTLE_ANON", "120/min")
+API_THROTTLE_ANON = None if _throttle_anon.lower() in {"off", "0"} else _throttle_anon
 API_MAX_QUERY_STRING = env.get_int("API_MAX_QUERY_STRING", 2048)
 API_MAX_QUERY_PARAMS = env.get_int("API_MAX_QUERY_PARAMS", 30)
 
