@@ -229,6 +229,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # Rate from API_THROTTLE_ANON (settings/security.py), read per request.
     "DEFAULT_THROTTLE_CLASSES": ["cms.api.throttling.ApiAnonThrottle"],
+    # JSON only: DRF would answer an unknown ?format= with an undocumented 404.
+    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng thông tin điện tử — Content API",

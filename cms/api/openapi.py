@@ -127,7 +127,7 @@ class WagtailEndpointSchema(AutoSchema):
                 _param("id", "Object id", {"type": "integer"}),
                 *([_param("html_path", "Public path of a page")] if name == "pages" else []),
             ],
-            "responses": {"302": {"description": "Redirect to the detail URL"}, "404": NOT_FOUND},
+            "responses": {"302": {"description": "Redirect to the detail URL"}, "400": ERROR, "404": NOT_FOUND},
         }
 
 
