@@ -65,3 +65,14 @@ def test_oversized_query_strings_are_refused_with_400(anonymous_client, path, qu
 def test_ordinary_query_strings_still_work(anonymous_client, db):
     query = "type=news.DirectivePage&fields=title&issued_from=2024-01-01&order=-id&offset=0&limit=5"
     assert anonymous_client.get(f"/api/v2/pages/?{query}").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/v2/nowhere/", "/api/v2/documents/null,null/", "/api/v2/preview/abc/"])
+def test_unknown_api_urls_answer_json_404(anonymous_client, url, db):
+    response = anonymous_client.get(url)
+    assert response.status_code == 404
+    assert json.loads(response.content)["message"]
+
+
+def test_unknown_format_parameter_is_ignored_not_a_404(anonymous_client, db):
+    assert anonymous_client.get("/api/v2/search/suggest/?q=tin&format=6293").status_code == 200
