@@ -8,3 +8,5 @@ BENCH_BASELINES = True
 INSTALLED_APPS = [*INSTALLED_APPS, *[app for app in ("wagtail.api.v2", "rest_framework") if app not in INSTALLED_APPS]]
 # First, so the count includes every query the stack runs (sessions, auth, redirects).
 MIDDLEWARE = ["cms.bench.QueryCountMiddleware", *MIDDLEWARE]
+# The load generator is one anonymous client: the anonymous API rate limit would turn the run into 429s.
+API_THROTTLE_ANON = None
