@@ -7,6 +7,8 @@ Bounded and derandomised, so the suite stays fast and a failure reproduces.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -23,7 +25,13 @@ MAX_EXAMPLES = 25
 
 @pytest.fixture
 def api_schema(demo_content):
-    return schemathesis.openapi.from_wsgi("/api/v2/schema/", application)
+    # As Django's test Client does: the WSGI handler's close_old_connections would close the test's
+    # connection mid-transaction (PostgreSQL), losing the fixture data and leaking later writes.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v2/schema/", application)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
