@@ -84,6 +84,8 @@ SITE_ADMINS = Role(
     snippet_actions=("add", "change"),
 )
 ROLES = (EDITORS, REVIEWERS, APPROVERS, SITE_ADMINS)
+# Groups Wagtail's initial migrations create. "Moderators" may publish anywhere, which would skip review.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
 COLLECTION_APPS = {"wagtailimages", "wagtaildocs"}
 
 
@@ -123,4 +125,18 @@ def setup_roles() -> dict[str, Group]:
                     group=group, page=page, permission=_permission(f"wagtailcore.{codename}")
                 )
         groups[role.name] = group
+    neutralise_default_groups()
     return groups
+
+
+def neutralise_default_groups() -> None:
+    """Strip Wagtail's default groups of every permission; delete them when nobody is a member.
+
+    A member left in one keeps the account but loses admin access until given a role above.
+    """
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        group.permissions.clear()
+        if not group.user_set.exists():
+            group.delete()

@@ -12,6 +12,8 @@ from cms.feeds import NewsFeed
 from cms.sitemaps import PortalSitemap
 from search import views as search_views
 
+handler404 = "cms.views.page_not_found"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -5,10 +5,18 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.views import update_translations
+
+
+def page_not_found(request, exception):
+    """JSON for API clients under /api/ (no HTML page to parse), the site's 404 page elsewhere."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"message": _("Không tìm thấy.")}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 @never_cache

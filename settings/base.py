@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.security.PortalCSPMiddleware",
+    "cms.api.middleware.ApiQueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -262,6 +263,10 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Rate from API_THROTTLE_ANON (settings/security.py), read per request.
+    "DEFAULT_THROTTLE_CLASSES": ["cms.api.throttling.ApiAnonThrottle"],
+    # JSON only: DRF would answer an unknown ?format= with an undocumented 404.
+    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng thông tin điện tử — Content API",

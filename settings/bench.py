@@ -11,3 +11,5 @@ MIDDLEWARE = ["cms.bench.QueryCountMiddleware", *MIDDLEWARE]
 # The load generator talks plain HTTP to 127.0.0.1; production's HTTPS redirect would send it to a TLS
 # port that does not exist (gunicorn logs "bare LF as line terminator" for the TLS handshake).
 SECURE_SSL_REDIRECT = False
+# The load generator is one anonymous client: the anonymous API rate limit would turn the run into 429s.
+API_THROTTLE_ANON = None

@@ -24,6 +24,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # client address comes from X-Forwarded-For and HTTPS from X-Forwarded-Proto.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 
+# API abuse: requests per client address for anonymous clients ("120/min"; "off" disables),
+# and bounds on query strings under /api/ (longer or more parameters: 400).
+_throttle_anon = env.get("API_THROTTLE_ANON", "120/min")
+API_THROTTLE_ANON = None if _throttle_anon.lower() in {"off", "0"} else _throttle_anon
+API_MAX_QUERY_STRING = env.get_int("API_MAX_QUERY_STRING", 2048)
+API_MAX_QUERY_PARAMS = env.get_int("API_MAX_QUERY_PARAMS", 30)
+
 # Content Security Policy (django-csp 4). Public pages: our own origin only, no inline
 # script or style, never framed. The Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY
 # from cms.security.PortalCSPMiddleware: its templates still carry inline scripts.

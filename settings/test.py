@@ -24,3 +24,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # browser journeys' live-server thread, and concurrent use of that one connection corrupts its
     # transaction state ("pop from empty list"). With a file each thread has its own connection.
     DATABASES["default"]["TEST"] = {"NAME": str(Path(MEDIA_ROOT) / "test-db.sqlite3")}
+# No rate limit in tests (the throttling test sets one); schemathesis alone sends thousands of requests.
+API_THROTTLE_ANON = None

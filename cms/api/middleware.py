@@ -1,6 +1,9 @@
-"""Locale middleware that leaves /api/ alone."""
+"""API middleware: locale handling that leaves /api/ alone, and query-string bounds."""
 
+from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.utils.translation import gettext as _
 
 
 class ApiAwareLocaleMiddleware(LocaleMiddleware):
@@ -14,3 +17,28 @@ class ApiAwareLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith("/api/"):
             return response
         return super().process_response(request, response)
+
+
+class ApiQueryStringLimitMiddleware:
+    """Answer 400 to /api/ requests whose query string is longer or has more parameters than allowed.
+
+    Django bounds only the number of fields (``DATA_UPLOAD_MAX_NUMBER_FIELDS``, 1000 by default,
+    also for GET), not the length; the API never needs more than a handful of short parameters.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/api/"):
+            query = request.META.get("QUERY_STRING", "")
+            if len(query) > settings.API_MAX_QUERY_STRING:
+                return self._reject(
+                    _("Chuỗi truy vấn quá dài (tối đa %(max)d ký tự).") % {"max": settings.API_MAX_QUERY_STRING}
+                )
+            if query and query.count("&") + 1 > settings.API_MAX_QUERY_PARAMS:
+                return self._reject(_("Quá nhiều tham số (tối đa %(max)d).") % {"max": settings.API_MAX_QUERY_PARAMS})
+        return self.get_response(request)
+
+    def _reject(self, message: str) -> JsonResponse:
+        return JsonResponse({"message": message}, status=400)

@@ -6,10 +6,12 @@ component schemas, built from the page models' ``api_fields`` and the blocks' ``
 views registered on the router are introspected by drf-spectacular as usual.
 """
 
+from csp.decorators import csp_update
 from django.db import models
+from django.utils.decorators import method_decorator
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.renderers import OpenApiJsonRenderer
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
@@ -125,7 +127,7 @@ class WagtailEndpointSchema(AutoSchema):
                 _param("id", "Object id", {"type": "integer"}),
                 *([_param("html_path", "Public path of a page")] if name == "pages" else []),
             ],
-            "responses": {"302": {"description": "Redirect to the detail URL"}, "404": NOT_FOUND},
+            "responses": {"302": {"description": "Redirect to the detail URL"}, "400": ERROR, "404": NOT_FOUND},
         }
 
 
@@ -434,5 +436,10 @@ class SchemaView(SpectacularAPIView):
     renderer_classes = [OpenApiJsonRenderer]
 
 
-class DocsView(SpectacularSwaggerView):
-    """Swagger UI, served from drf-spectacular-sidecar's bundled assets."""
+@method_decorator(csp_update({"style-src": ["'unsafe-inline'"]}), name="dispatch")
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI, served from drf-spectacular-sidecar's bundled assets.
+
+    The split view serves its start-up script from ``?script`` instead of inline, so the strict
+    public ``script-src 'self'`` holds; Swagger UI sets style attributes, hence inline styles here only.
+    """

@@ -111,6 +111,7 @@ class PreviewView(APIView):
                 ]
             },
             403: OpenApiResponse(description="Missing, invalid, expired or foreign token"),
+            404: OpenApiResponse(description="No such URL (page_id is not a number)"),
         },
     )
     def get(self, request, page_id: int):

@@ -1,0 +1,78 @@
+"""API abuse: anonymous rate limit, bounded page size, bounded query strings."""
+
+import json
+
+import pytest
+from django.core.cache import cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def throttled(settings):
+    cache.clear()
+    settings.API_THROTTLE_ANON = "3/min"
+    settings.API_CACHE_SECONDS = 0  # every request reaches the view (cache hits are not counted)
+    yield
+    cache.clear()
+
+
+def test_anonymous_client_over_the_rate_gets_429_with_a_message(throttled, anonymous_client, restricted):
+    statuses = [anonymous_client.get("/api/v2/pages/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 200]
+    response = anonymous_client.get("/api/v2/pages/")
+    assert response.status_code == 429
+    assert response["Content-Type"].startswith("application/json")
+    assert json.loads(response.content)["detail"]
+    assert int(response["Retry-After"]) > 0
+
+
+def test_spoofed_forwarded_for_does_not_reset_the_rate(throttled, anonymous_client, db):
+    statuses = [
+        anonymous_client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(5)
+    ]
+    assert statuses[-1] == 429
+
+
+def test_signed_in_users_are_not_throttled(throttled, editor_client):
+    assert {editor_client.get("/api/v2/pages/").status_code for _ in range(5)} == {200}
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "statistics"])
+def test_page_size_over_the_maximum_is_refused(anonymous_client, endpoint, db):
+    assert anonymous_client.get(f"/api/v2/{endpoint}/?limit=100").status_code == 200
+    response = anonymous_client.get(f"/api/v2/{endpoint}/?limit=101")
+    assert response.status_code == 400
+    assert "limit" in json.loads(response.content)["message"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "search=" + "a" * 3000,
+        "&".join(f"p{n}=1" for n in range(31)),
+        "&".join(f"p{n}=1" for n in range(2000)),
+        "fields=" + ",".join(["title"] * 600),
+    ],
+)
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v2/search/", "/api/v2/schema/", "/api/v2/nowhere/"])
+def test_oversized_query_strings_are_refused_with_400(anonymous_client, path, query, db):
+    response = anonymous_client.get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert "message" in json.loads(response.content)
+
+
+def test_ordinary_query_strings_still_work(anonymous_client, db):
+    query = "type=news.DirectivePage&fields=title&issued_from=2024-01-01&order=-id&offset=0&limit=5"
+    assert anonymous_client.get(f"/api/v2/pages/?{query}").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/v2/nowhere/", "/api/v2/documents/null,null/", "/api/v2/preview/abc/"])
+def test_unknown_api_urls_answer_json_404(anonymous_client, url, db):
+    response = anonymous_client.get(url)
+    assert response.status_code == 404
+    assert json.loads(response.content)["message"]
+
+
+def test_unknown_format_parameter_is_ignored_not_a_404(anonymous_client, db):
+    assert anonymous_client.get("/api/v2/search/suggest/?q=tin&format=6293").status_code == 200
