@@ -111,3 +111,12 @@ def test_images_and_documents_endpoints_describe_files(client, restricted_media)
     assert {"title", "width", "height", "alt", "renditions"} <= image.keys()
     document = client.get(f"/api/v2/documents/{restricted_media['public_document'].pk}/").json()
     assert {"title", "url", "size", "file_type"} <= document.keys()
+
+
+def test_the_tree_root_is_not_a_page_of_the_api(client, db):
+    """Found by schemathesis: /api/v2/pages/1/ (Wagtail's root, no parent) answered 500."""
+    from wagtail.models import Page
+
+    root = Page.get_first_root_node()
+    assert client.get(f"/api/v2/pages/{root.pk}/").status_code == 404
+    assert root.pk not in [item["id"] for item in client.get("/api/v2/pages/", {"limit": 100}).json()["items"]]

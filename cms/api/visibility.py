@@ -37,11 +37,12 @@ def restricted_page_paths() -> list[str]:
 
 
 def visible_pages(model=Page):
-    """Live, unexpired pages with no view restriction on themselves or an ancestor."""
+    """Live, unexpired pages with no view restriction on themselves or an ancestor (never the tree's root)."""
     # Expired pages stay live until the publish_scheduled command runs; hide them meanwhile. The
     # condition goes through ``id`` because search backends can only filter on indexed fields.
     expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).values("id")
-    queryset = model._default_manager.live().exclude(id__in=expired)
+    # The root (depth 1) is Wagtail's tree anchor, not content: it has no URL and no parent.
+    queryset = model._default_manager.live().filter(depth__gt=1).exclude(id__in=expired)
     paths = restricted_page_paths()
     if paths:
         restricted = Q()
