@@ -3,6 +3,7 @@
 A Wagtail API endpoint, ready for ``api_router.register_endpoint("statistics", StatisticsAPIViewSet)``.
 """
 
+from django.conf import settings
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -24,7 +25,9 @@ class StatisticsAPIViewSet(BaseAPIViewSet):
         queryset = Statistic.objects.live().select_related("locale").order_by("-reference_date", "label", "pk")
         code = self.request.GET.get("locale")
         if code is not None:
-            locale = Locale.objects.filter(language_code=code).first()
+            # Checked against the configured languages before any query: PostgreSQL rejects NUL in text.
+            configured = {language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+            locale = Locale.objects.filter(language_code=code).first() if code in configured else None
             if locale is None:
                 raise BadRequestError(f"locale: unknown language code {code!r}")
             queryset = in_locale(queryset, locale)

@@ -242,3 +242,10 @@ def test_statistics_api_rejects_bad_input_with_a_message(client, params):
     response = client.get("/api/v2/statistics/", params)
     assert response.status_code == 400
     assert response.json()["message"]
+
+
+def test_statistics_api_refuses_a_locale_with_control_characters(client, db):
+    """Found by schemathesis on PostgreSQL: a NUL in ?locale= reached the database and answered 500."""
+    response = client.get("/api/v2/statistics/", {"locale": "\x00vi"})
+    assert response.status_code == 400
+    assert "locale" in response.json()["message"]

@@ -38,6 +38,12 @@ class ApiQueryStringLimitMiddleware:
                 )
             if query and query.count("&") + 1 > settings.API_MAX_QUERY_PARAMS:
                 return self._reject(_("Quá nhiều tham số (tối đa %(max)d).") % {"max": settings.API_MAX_QUERY_PARAMS})
+            # PostgreSQL refuses NUL in text, so no filter may pass one to a query.
+            for name, values in request.GET.lists():
+                if "\x00" in name or any("\x00" in value for value in values):
+                    return self._reject(
+                        _("Tham số %(name)s chứa ký tự không hợp lệ.") % {"name": name.replace("\x00", "")}
+                    )
         return self.get_response(request)
 
     def _reject(self, message: str) -> JsonResponse:

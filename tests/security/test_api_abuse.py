@@ -76,3 +76,13 @@ def test_unknown_api_urls_answer_json_404(anonymous_client, url, db):
 
 def test_unknown_format_parameter_is_ignored_not_a_404(anonymous_client, db):
     assert anonymous_client.get("/api/v2/search/suggest/?q=tin&format=6293").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/", "/api/v2/search/?q=moc", "/api/v2/search/suggest/?q=moc", "/api/v2/statistics/"]
+)
+def test_a_nul_byte_in_any_api_parameter_is_a_400_with_a_message(client, url):
+    """PostgreSQL refuses NUL in text: without this, the search API answered 500 on ?locale=%00vi."""
+    response = client.get(url + ("&" if "?" in url else "?") + "locale=%00vi")
+    assert response.status_code == 400
+    assert "locale" in response.json()["message"]
