@@ -42,3 +42,11 @@ def locales(db):
     """Every configured locale (vi and en) as the setup command creates them."""
     call_command("sync_locales", stdout=io.StringIO())
     return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def staff(home):
+    """One user per editorial role (editor, reviewer, approver, ...), with the workflow set up."""
+    from tests.workflow_helpers import make_staff
+
+    return make_staff()

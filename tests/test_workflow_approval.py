@@ -12,18 +12,12 @@ from tests.workflow_helpers import (
     as_user,
     edit_page,
     edit_snippet,
-    make_staff,
     make_user,
     page_workflow_action,
     snippet_workflow_action,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(home):
-    return make_staff()
 
 
 @pytest.fixture

@@ -8,14 +8,9 @@ from wagtail.admin import mail
 from wagtail.users.models import UserProfile
 
 from tests import factories
-from tests.workflow_helpers import as_user, edit_page, make_staff, page_workflow_action
+from tests.workflow_helpers import as_user, edit_page, page_workflow_action
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(home):
-    return make_staff()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from tests.workflow_helpers import (
     as_user,
     edit_page,
     edit_snippet,
-    make_staff,
     page_workflow_action,
     snippet_url,
 )
@@ -19,11 +18,6 @@ from tests.workflow_helpers import (
 pytestmark = pytest.mark.django_db
 
 ROLES = ["editor", "reviewer", "approver", "site_admin"]
-
-
-@pytest.fixture
-def staff(home):
-    return make_staff()
 
 
 @pytest.fixture

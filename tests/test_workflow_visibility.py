@@ -3,7 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.workflow_helpers import as_user, edit_page, edit_snippet, make_staff
+from tests.workflow_helpers import as_user, edit_page, edit_snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -11,11 +11,6 @@ pytestmark = pytest.mark.django_db
 def public(client, url, **params):
     client.logout()
     return client.get(url, params, HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="vi")
-
-
-@pytest.fixture
-def staff(home):
-    return make_staff()
 
 
 def test_article_in_moderation_is_not_on_the_site_listings_or_search(client, staff, home, news_index):
