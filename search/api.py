@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
+from cms.api.cache import CachedResponseMixin
 from search import query as search_query
 from search.results import present
 
@@ -96,8 +97,9 @@ class SearchSchema(AutoSchema):
         return ["search"]
 
 
-class PublicAPIView(APIView):
-    """Anonymous, JSON only, no session: search results are the same for everyone."""
+class PublicAPIView(CachedResponseMixin, APIView):
+    """Anonymous, JSON only, no session: search results are the same for everyone, so they are cached
+    (and invalidated on publishing) like the rest of the API."""
 
     renderer_classes = [JSONRenderer]
     authentication_classes = []
@@ -137,7 +139,8 @@ class SearchAPIView(PublicAPIView):
             return _error(BadParameter(name, message))
         rows, total = search_query.fetch(search_query.search(query, locale, filters), offset, limit)
         results = present(rows, query, request)
-        meta = {"total_count": total, "offset": offset, "limit": limit}
+        # total_count stops at search.query.MAX_RANKED; total_count_capped says there are more.
+        meta = {"total_count": total.count, "total_count_capped": total.capped, "offset": offset, "limit": limit}
         return Response({"meta": meta, "items": [serialize(result) for result in results]})
 
 

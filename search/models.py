@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,9 @@ class SearchEntry(models.Model):
     document_type = models.CharField(_("Loại văn bản"), max_length=40, blank=True)
     issuing_agency = models.CharField(_("Cơ quan ban hành"), max_length=255, blank=True)
     expire_at = models.DateTimeField(null=True, blank=True)
+    # PostgreSQL only (NULL on SQLite): the title and body words as a position-less tsvector, written by a
+    # trigger (migration 0003) so no code path can forget it, and kept in the row so matching is cheap.
+    document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("Mục chỉ mục tìm kiếm")

@@ -15,17 +15,17 @@ from search.results import present
 MAX_QUERY_LENGTH = search_query.MAX_QUERY_LENGTH
 
 
-def paginate(request, queryset) -> Page:
+def paginate(request, queryset) -> tuple[Page, search_query.Total]:
     """Like news.models.paginate, but the rows and the total come from one query; bad ``page`` never errors."""
     number = request.GET.get("page", "1")
     number = int(number) if number.isdigit() and 0 < int(number) < 100_000 else 1
     rows, total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
     paginator = Paginator(queryset, PAGE_SIZE)
-    paginator.count = total  # cached_property: preset so the paginator never counts again
+    paginator.count = total.count  # cached_property: preset so the paginator never counts again
     if not rows and number > paginator.num_pages:
         number = paginator.num_pages
         rows, _total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
-    return Page(rows, number, paginator)
+    return Page(rows, number, paginator), total
 
 
 def clean_query(raw: str) -> str:
@@ -40,7 +40,7 @@ def search(request):
     filters = search_query.Filters.parse(request.GET)
     locale = Locale.get_active()
     error = None
-    results = page = None
+    results = page = total = None
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": MAX_QUERY_LENGTH}
         query = ""
@@ -48,11 +48,11 @@ def search(request):
         try:
             # A savepoint, so a query the database still rejects does not spoil the request's transaction.
             with transaction.atomic():
-                page = paginate(request, search_query.search(query, locale, filters))
+                page, total = paginate(request, search_query.search(query, locale, filters))
                 results = present(page.object_list, query, request)
         except DatabaseError:
             error = _("Không tìm được với từ khóa này. Vui lòng thử từ khóa khác.")
-            page = results = None
+            page = results = total = None
     agencies = (
         search_query.visible_entries(locale)
         .exclude(issuing_agency="")
@@ -66,6 +66,7 @@ def search(request):
         {
             "search_query": query,
             "search_page": page,
+            "search_total": total,
             "search_results": results,
             "filters": filters,
             "filter_errors": list(filters.errors.values()),

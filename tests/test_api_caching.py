@@ -139,3 +139,37 @@ def test_workflow_approval_invalidates_the_cache(article):
     before = current_generation()
     workflow_approved.send(sender=type(article), instance=None, user=None)
     assert current_generation() > before
+
+
+def test_cached_responses_end_when_published_content_expires(client, article, news_index):
+    """Wagtail unpublishes an expired page only when ``publish_scheduled`` runs; the cache must not wait."""
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    expiring = factories.NewsPageFactory(parent=news_index, title="Tin hết hạn")
+    expiring.expire_at = timezone.now() + datetime.timedelta(seconds=90)
+    expiring.save_revision().publish()
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        first = client.get(LISTING)
+        assert "Tin hết hạn" in [item["title"] for item in first.json()["items"]]
+        # max-age (CDN, browsers) and the server cache are cut to the 90 s left, not the configured 120/300.
+        assert first["Cache-Control"] == "public, max-age=89"
+        assert client.get(LISTING)["X-Cache"] == "HIT"
+
+        traveller.shift(datetime.timedelta(seconds=91))  # no signal fires: the scheduler has not run
+        after = client.get(LISTING)
+        assert "X-Cache" not in after
+        assert [item["title"] for item in after.json()["items"]] == ["Tin đầu tiên"]
+        assert after["Cache-Control"] == "public, max-age=120"
+        assert client.get(LISTING)["X-Cache"] == "HIT"
+
+
+def test_search_api_is_cached_and_invalidated_like_the_rest(client, article, news_index):
+    url = "/api/v2/search/?q=tin"
+    assert [item["title"] for item in client.get(url).json()["items"]] == ["Tin đầu tiên"]
+    assert client.get(url)["X-Cache"] == "HIT"
+    newer = factories.NewsPageFactory(parent=news_index, title="Tin thứ hai", live=False)
+    newer.save_revision().publish()
+    assert {item["title"] for item in client.get(url).json()["items"]} == {"Tin đầu tiên", "Tin thứ hai"}

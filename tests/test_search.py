@@ -324,6 +324,34 @@ def test_search_page_query_count_does_not_grow_with_results(client_vi, news_inde
     assert len(response.context["search_results"]) == 10
 
 
+def test_common_words_rank_the_newest_matches_and_report_more_than_the_cap(
+    client_vi, news_index, monkeypatch, django_assert_max_num_queries
+):
+    """Only the newest MAX_RANKED matches are ranked, plus older title matches; the total says "more than"."""
+    monkeypatch.setattr(search_query, "MAX_RANKED", 3)
+    for day in range(1, 6):
+        factories.NewsPageFactory(
+            parent=news_index, title=f"Tin ngày {day}", lead="Tin về Mộc Châu.", date=datetime.date(2024, 5, day)
+        )
+    factories.NewsPageFactory(parent=news_index, title="Mộc Châu năm 2020", date=datetime.date(2020, 1, 1))
+
+    rows, total = search_query.fetch(search_query.search("moc chau", Locale.get_default()), 0, 10)
+    assert (total.count, total.capped) == (3, True)
+    # The oldest article has the words in its title, so it is ranked (first) although four newer ones exist.
+    assert [row.title for row in rows] == ["Mộc Châu năm 2020", "Tin ngày 5", "Tin ngày 4"]
+    assert search_query.fetch(search_query.search("moc chau", Locale.get_default()), 3, 10) == ([], total)
+
+    with django_assert_max_num_queries(14):
+        page = client_vi.get("/vi/search/", {"q": "moc chau"})
+    assert "Hơn 3 kết quả" in page.content.decode()
+    assert client_vi.get("/vi/search/", {"q": "moc chau", "page": 7}).status_code == 200
+    meta = client_vi.get("/api/v2/search/", {"q": "moc chau", "offset": 50}).json()["meta"]
+    assert (meta["total_count"], meta["total_count_capped"]) == (3, True)
+
+    few = search_query.fetch(search_query.search("nam 2020", Locale.get_default()), 0, 10)[1]
+    assert (few.count, few.capped) == (1, False)
+
+
 def test_demo_content_finds_moc_chau_without_marks(demo_content):
     assert len(titles("moc chau")) == len(titles("Mộc Châu")) > 0
     assert titles("so ket")

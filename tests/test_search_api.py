@@ -36,7 +36,7 @@ def test_api_finds_articles_without_marks_newest_first(client, articles):
 
 def test_api_paginates_with_offset_and_limit(client, articles):
     body = client.get(SEARCH_URL, {"q": "moc chau", "offset": 1, "limit": 1}).json()
-    assert body["meta"] == {"total_count": 3, "offset": 1, "limit": 1}
+    assert body["meta"] == {"total_count": 3, "total_count_capped": False, "offset": 1, "limit": 1}
     assert [item["title"] for item in body["items"]] == ["Mộc Châu tin 1"]
 
 

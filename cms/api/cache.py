@@ -6,17 +6,21 @@ cached response becomes unreachable at once; the stamp is also the ``Last-Modifi
 """
 
 import hashlib
+import math
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
 GENERATION_KEY = "cms-api:generation"
+EXPIRY_KEY = "cms-api:next-expiry"
 
 
 def current_generation() -> float:
@@ -26,6 +30,37 @@ def current_generation() -> float:
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY, generation)
     return generation
+
+
+def _earliest_expiry() -> float | None:
+    """The first future ``expire_at`` of any live page or snippet, as a timestamp (None: nothing expires)."""
+    from wagtail.models import DraftStateMixin, Page
+    from wagtail.snippets.models import get_snippet_models
+
+    now = timezone.now()
+    models = [Page, *(model for model in get_snippet_models() if issubclass(model, DraftStateMixin))]
+    times = [
+        model._default_manager.filter(live=True, expire_at__gt=now).aggregate(first=Min("expire_at"))["first"]
+        for model in models
+    ]
+    times = [value.timestamp() for value in times if value is not None]
+    return min(times) if times else None
+
+
+def seconds_until_expiry(generation: float) -> float | None:
+    """Seconds until published content next expires, looked up once per generation (None: never).
+
+    Wagtail unpublishes expired content only when ``publish_scheduled`` runs, so nothing would tell the
+    cache that a page expired: cached responses and ``max-age`` are cut to end when the next one does.
+    Once that moment has passed, a new generation starts and the next expiry is looked up.
+    """
+    stored = cache.get(EXPIRY_KEY)
+    if stored is None or stored[0] != generation:
+        stored = (generation, _earliest_expiry())
+        cache.set(EXPIRY_KEY, stored, None)
+    if stored[1] is None:
+        return None
+    return stored[1] - time.time()
 
 
 def invalidate(**kwargs) -> None:
@@ -46,6 +81,17 @@ class CachedResponseMixin:
         public = not request.user.is_authenticated and not getattr(self, "private_response", False)
         generation = current_generation()
         seconds = settings.API_CACHE_SECONDS if public else 0
+        max_age = settings.API_CACHE_MAX_AGE
+        if public:
+            remaining = seconds_until_expiry(generation)
+            if remaining is not None and remaining <= 0:
+                invalidate()
+                generation = current_generation()
+                remaining = seconds_until_expiry(generation)
+            if remaining is not None:
+                # Whole seconds, rounded down: nothing cached here or downstream outlives an expiry.
+                seconds = min(seconds, max(0, math.floor(remaining)))
+                max_age = min(max_age, max(0, math.floor(remaining)))
         key = self._cache_key(request, generation)
         cached = cache.get(key) if seconds else None
         if cached is not None:
@@ -61,7 +107,7 @@ class CachedResponseMixin:
             if seconds and response.status_code == 200:
                 entry = (response.content, response.status_code, response["Content-Type"], self._etag(response))
                 cache.set(key, entry, seconds)
-        return self._finish(request, response, generation, public)
+        return self._finish(request, response, generation, public, max_age)
 
     @staticmethod
     def _etag(response) -> str:
@@ -72,10 +118,10 @@ class CachedResponseMixin:
         # "r2": entries now carry their ETag; entries of the old shape are never read.
         return f"cms-api:r2:{generation}:{hashlib.sha256(variant.encode()).hexdigest()}"
 
-    def _finish(self, request, response, generation, public):
+    def _finish(self, request, response, generation, public, max_age):
         patch_vary_headers(response, ["Accept", "Accept-Language", "Cookie", "Authorization"])
         if public:
-            response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+            response["Cache-Control"] = f"public, max-age={max_age}"
         else:
             response["Cache-Control"] = "private, no-store"
         if response.status_code != 200:

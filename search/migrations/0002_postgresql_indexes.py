@@ -8,6 +8,8 @@ is TOASTed, and the planner, not costing the detoasting, picks a sequential scan
 
 from django.db import migrations
 
+from search.postgres import postgresql_only
+
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     # Push the long text columns out of line so scans and ranking read only the narrow part of each row.
@@ -27,17 +29,8 @@ BACKWARD = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return operation
-
 
 class Migration(migrations.Migration):
     dependencies = [("portal_search", "0001_initial")]
 
-    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
+    operations = [migrations.RunPython(postgresql_only(FORWARD), postgresql_only(BACKWARD))]
