@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -116,6 +117,8 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("Tin bài")
         verbose_name_plural = _("Tin bài")
+        # Newest first without sorting every article: listings walk this index and stop after a page.
+        indexes = [models.Index(models.F("date").desc(), models.F("page_ptr").desc(), name="news_newest_first")]
 
     def get_category_display_text(self) -> str:
         return str(NewsCategory(self.category).label) if self.category in NewsCategory.values else self.category
@@ -155,6 +158,20 @@ class DirectiveIndexPage(Page):
             filters["year"] = int(year)
         return queryset, filters
 
+    def get_facets(self, directives) -> tuple[list[str], list[int]]:
+        """Agencies and years for the filter form: read from every directive, so remembered until the
+        content next changes (the API's generation) instead of re-read on each view of the register."""
+        from cms.api.cache import current_generation
+
+        key = f"directive-facets:{current_generation()}:{self.pk}"
+        facets = cache.get(key)
+        if facets is None:
+            agencies = list(directives.order_by("issuing_agency").values_list("issuing_agency", flat=True).distinct())
+            years = sorted({date.year for date in directives.dates("issue_date", "year")}, reverse=True)
+            facets = (agencies, years)
+            cache.set(key, facets, 24 * 3600)
+        return facets
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         base = self.get_directives()
@@ -162,8 +179,7 @@ class DirectiveIndexPage(Page):
         context["directives"] = paginate(request, directives)
         context["filters"] = filters
         context["document_types"] = DocumentType.choices
-        context["agencies"] = base.order_by("issuing_agency").values_list("issuing_agency", flat=True).distinct()
-        context["years"] = sorted({date.year for date in base.dates("issue_date", "year")}, reverse=True)
+        context["agencies"], context["years"] = self.get_facets(base)
         query = request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
@@ -245,6 +261,9 @@ class DirectivePage(Page):
     class Meta:
         verbose_name = _("Văn bản chỉ đạo điều hành")
         verbose_name_plural = _("Văn bản chỉ đạo điều hành")
+        indexes = [
+            models.Index(models.F("issue_date").desc(), models.F("page_ptr").desc(), name="directive_newest_first")
+        ]
 
     def clean(self):
         super().clean()

@@ -1,6 +1,6 @@
 """Keeps ``SearchEntry`` rows for exactly the live, public, unexpired news and directives."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page
 
 from news.models import DirectivePage, NewsPage
@@ -81,4 +81,6 @@ def rebuild() -> int:
         for model in INDEXED_MODELS:
             ids = searchable_pages(model).values_list("pk", flat=True)
             written += sync_pages(ids)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE portal_search_searchentry")  # fresh planner statistics after the reload
     return written

@@ -10,7 +10,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from cms.api import visibility
-from cms.api.cache import CachedResponseMixin
+from cms.api.cache import CachedResponseMixin, RememberedCountPagination
 from cms.api.filters import DIRECTIVE_PARAMETERS, DirectiveFilter, StrictLocaleFilter, ValidatedFieldsFilter
 from cms.api.openapi import MEDIA_PARAMETERS, WagtailEndpointSchema, page_parameters
 from cms.api.prefetch import RENDITIONS, ObjectStore, prefetch_for, use_store
@@ -77,6 +77,8 @@ class StoreMixin:
 class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
     """Pages: summary fields in listings (``api_listing_fields``), all ``api_fields`` in detail."""
 
+    pagination_class = RememberedCountPagination
+
     base_serializer_class = PortalPageSerializer
     schema = WagtailEndpointSchema("Page", page_parameters)
     filter_backends = [
@@ -96,7 +98,7 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
         return [*super().get_listing_default_fields(model), *getattr(model, "api_listing_fields", [])]
 
     def get_base_queryset(self):
-        return visibility.visible_pages(Page)
+        return visibility.visible_pages(Page, for_search="search" in self.request.GET)
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
@@ -116,6 +118,7 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
 
 
 class ImagesViewSet(CachedResponseMixin, StoreMixin, ImagesAPIViewSet):
+    pagination_class = RememberedCountPagination
     base_serializer_class = PortalImageSerializer
     schema = WagtailEndpointSchema("ImageItem", lambda: MEDIA_PARAMETERS)
     body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
@@ -126,6 +129,7 @@ class ImagesViewSet(CachedResponseMixin, StoreMixin, ImagesAPIViewSet):
 
 
 class DocumentsViewSet(CachedResponseMixin, StoreMixin, DocumentsAPIViewSet):
+    pagination_class = RememberedCountPagination
     base_serializer_class = PortalDocumentSerializer
     schema = WagtailEndpointSchema("DocumentItem", lambda: MEDIA_PARAMETERS)
     body_fields = [*DocumentsAPIViewSet.body_fields, "url", "size", "file_type"]
