@@ -217,3 +217,16 @@ def test_bad_input_answers_400_naming_the_parameter(client, news, directives, pa
 )
 def test_hostile_urls_never_500(client, news, url):
     assert client.get(url).status_code in (400, 404)
+
+
+def test_an_image_whose_file_went_missing_is_left_out_not_a_500(client, news_index):
+    image = factories.ImageFactory()
+    factories.NewsPageFactory(parent=news_index, title="Tin có ảnh mất", hero_image=image)
+    image.file.storage.delete(image.file.name)  # no renditions made yet, and the original is gone
+
+    status, listing = get_json(client, type="news.NewsPage", fields="hero_image")
+    assert status == 200
+    assert [item["hero_image"] for item in listing["items"]] == [None]
+    images = client.get("/api/v2/images/", {"fields": "renditions"})
+    assert images.status_code == 200
+    assert images.json()["items"][0]["renditions"] == {}

@@ -1,14 +1,25 @@
 """JSON shapes shared by blocks and serializers: images, documents, page links, rich text."""
 
+import logging
+
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from cms.api.prefetch import RENDITIONS
 
+logger = logging.getLogger(__name__)
+
 
 def image_representation(image, alt: str = "") -> dict | None:
+    """The image with its renditions; None, like a deleted image, when its original file has gone missing
+    and a rendition cannot be made (one lost file must not turn a whole listing into a 500)."""
     if image is None:
         return None
-    renditions = image.get_renditions(*RENDITIONS.values())
+    try:
+        renditions = image.get_renditions(*RENDITIONS.values())
+    except SourceImageIOError:
+        logger.warning("Image %s: original file %s is missing; left out of the API", image.pk, image.file.name)
+        return None
     return {
         "id": image.pk,
         "title": image.title,

@@ -38,7 +38,8 @@ class RenditionsField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, image):
-        return representations.image_representation(image)["renditions"]
+        representation = representations.image_representation(image)
+        return representation["renditions"] if representation else {}
 
 
 class AltField(Field):
