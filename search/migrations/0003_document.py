@@ -29,6 +29,8 @@ FORWARD = [
     """,
     "CREATE TRIGGER portal_search_document BEFORE INSERT OR UPDATE ON portal_search_searchentry "
     "FOR EACH ROW EXECUTE FUNCTION portal_search_document()",
+    # Also under session_replication_role = replica (bench_search's bulk COPY, logical replication).
+    "ALTER TABLE portal_search_searchentry ENABLE ALWAYS TRIGGER portal_search_document",
     # In the row (compressed), with the short columns that ranking reads: with the table's toast_tuple_target
     # of 256 (0002) every other column would be moved out of line, titles included, costing a detoast each.
     *(

@@ -108,8 +108,9 @@ class Command(BaseCommand):
             timings = []
             for _ in range(repeat):
                 started = time.perf_counter()
-                _rows, hits = search_query.fetch(search_query.search(q, locale), 0, 10)
+                _rows, total = search_query.fetch(search_query.search(q, locale), 0, 10)
                 timings.append((time.perf_counter() - started) * 1000)
+            hits = f"{total.count}{'+' if total.capped else ''}"
             self.stdout.write(f"{q:<22}{hits:>8}{statistics.median(timings):>12.1f}{max(timings):>10.1f}")
         started = time.perf_counter()
         suggestions = list(search_query.suggest("moc ch", locale))
