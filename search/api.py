@@ -98,8 +98,9 @@ class SearchSchema(AutoSchema):
 
 
 class PublicAPIView(CachedResponseMixin, APIView):
-    """Anonymous, JSON only, no session: search results are the same for everyone, so they are cached
-    (and invalidated on publishing) like the rest of the API."""
+    """Anonymous, JSON only, no session: search results are the same for everyone."""
+
+    # (The docstring is the endpoints' OpenAPI description.) Cached and invalidated like the rest of the API.
 
     renderer_classes = [JSONRenderer]
     authentication_classes = []
