@@ -81,3 +81,33 @@ def test_admin_shows_a_form_error_and_keeps_the_input(admin_client, directive_in
     assert "Ngày có hiệu lực không được trước ngày ban hành." in content
     assert "Trích yếu giữ nguyên" in content
     assert not directive_index.get_children().exists()
+
+
+def test_register_count_facets_and_search_agencies_follow_publishing(client_vi, directive_index):
+    """The register's count and filter options, and the search page's agencies, are remembered per content
+    generation: publishing a directive must show up in all of them at once."""
+
+    def publish(number, agency):
+        page = factories.DirectivePageFactory(
+            parent=directive_index,
+            title=f"Quyết định {number}",
+            number=f"{number}/QĐ-UBND",
+            document_type="quyet-dinh",
+            issuing_agency=agency,
+            live=False,
+        )
+        page.save_revision().publish()
+
+    for number in range(10):
+        publish(number, "UBND huyện")
+    first = client_vi.get(directive_index.url, {"type": "quyet-dinh"})
+    assert first.context["directives"].paginator.num_pages == 1
+    assert list(first.context["agencies"]) == ["UBND huyện"]
+    assert list(client_vi.get("/vi/search/", {"q": "quyet dinh"}).context["agencies"]) == ["UBND huyện"]
+
+    publish(10, "Sở Y tế")
+    second = client_vi.get(directive_index.url, {"type": "quyet-dinh"})
+    assert second.context["directives"].paginator.count == 11
+    assert second.context["directives"].paginator.num_pages == 2
+    assert set(second.context["agencies"]) == {"UBND huyện", "Sở Y tế"}
+    assert set(client_vi.get("/vi/search/", {"q": "quyet dinh"}).context["agencies"]) == {"UBND huyện", "Sở Y tế"}

@@ -11,14 +11,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min, QuerySet
+from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
-from wagtail.api.v2.pagination import WagtailPagination
 
 GENERATION_KEY = "cms-api:generation"
 EXPIRY_KEY = "cms-api:next-expiry"
@@ -64,6 +63,29 @@ def seconds_until_expiry(generation: float) -> float | None:
     return stored[1] - time.time()
 
 
+def live_generation() -> float:
+    """The current generation, or a new one if published content has expired since it began."""
+    generation = current_generation()
+    remaining = seconds_until_expiry(generation)
+    if remaining is not None and remaining <= 0:
+        invalidate()
+        generation = current_generation()
+    return generation
+
+
+def remember(name: str, compute, timeout: int = 24 * 3600):
+    """A value derived from published content (a count, a list of facets), kept until the content changes.
+
+    For figures whose cost grows with the portal while the rows shown do not.
+    """
+    key = f"cms-content:{live_generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def invalidate(**kwargs) -> None:
     """Make every cached API response stale (receiver for any publishing signal)."""
     previous = cache.get(GENERATION_KEY) or 0
@@ -80,15 +102,10 @@ class CachedResponseMixin:
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         public = not request.user.is_authenticated and not getattr(self, "private_response", False)
-        generation = current_generation()
+        generation = live_generation()
         seconds = settings.API_CACHE_SECONDS if public else 0
         max_age = settings.API_CACHE_MAX_AGE
-        # For every caller: counts and restriction lists are remembered per generation too.
         remaining = seconds_until_expiry(generation)
-        if remaining is not None and remaining <= 0:
-            invalidate()
-            generation = current_generation()
-            remaining = seconds_until_expiry(generation)
         if remaining is not None:
             # Whole seconds, rounded down: nothing cached here or downstream outlives an expiry.
             seconds = min(seconds, max(0, math.floor(remaining)))
@@ -173,38 +190,3 @@ def connect_signals() -> None:
         signal.connect(invalidate, dispatch_uid=f"cms-api-invalidate-{id(signal)}")
     post_save.connect(_on_model_change, dispatch_uid="cms-api-invalidate-save")
     post_delete.connect(_on_model_change, dispatch_uid="cms-api-invalidate-delete")
-
-
-class RememberedCountPagination(WagtailPagination):
-    """Wagtail's pagination, with ``meta.total_count`` remembered until the content next changes.
-
-    Counting every visible article is the one part of a listing whose cost grows with the portal
-    (18 ms at 10,000 pages on PostgreSQL, ten times that at 100,000) while the rows come from an index.
-    A count depends only on the query string and the content, so it is kept per generation.
-    """
-
-    def paginate_queryset(self, queryset, request, view=None):
-        if isinstance(queryset, QuerySet):
-            params = sorted((k, v) for k, v in request.GET.lists() if k not in ("offset", "limit", "fields"))
-            variant = repr([request.path, params, get_language()])
-            key = f"cms-api:{current_generation()}:count:{hashlib.sha256(variant.encode()).hexdigest()}"
-            queryset = _RememberedCount(queryset, key)
-        return super().paginate_queryset(queryset, request, view)
-
-
-class _RememberedCount:
-    """The slice and ``count()`` that WagtailPagination asks of a queryset, the count read from the cache."""
-
-    def __init__(self, queryset, key):
-        self.queryset = queryset
-        self.key = key
-
-    def count(self) -> int:
-        count = cache.get(self.key)
-        if count is None:
-            count = self.queryset.count()
-            cache.set(self.key, count, 24 * 3600)
-        return count
-
-    def __getitem__(self, item):
-        return self.queryset[item]

@@ -10,9 +10,10 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from cms.api import visibility
-from cms.api.cache import CachedResponseMixin, RememberedCountPagination
+from cms.api.cache import CachedResponseMixin
 from cms.api.filters import DIRECTIVE_PARAMETERS, DirectiveFilter, StrictLocaleFilter, ValidatedFieldsFilter
 from cms.api.openapi import MEDIA_PARAMETERS, WagtailEndpointSchema, page_parameters
+from cms.api.pagination import RememberedCountPagination
 from cms.api.prefetch import RENDITIONS, ObjectStore, prefetch_for, use_store
 from cms.api.serializers import PortalDocumentSerializer, PortalImageSerializer, PortalPageSerializer
 
