@@ -102,7 +102,13 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
         return visibility.visible_pages(Page, for_search="search" in self.request.GET)
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("locale")
+        queryset = super().get_queryset()
+        if queryset.model is not Page:
+            # Wagtail narrows to one page type as ``pk IN (visible page ids)``, which SQLite evaluates by
+            # listing every visible page first (600 ms for a 20-item listing at 100,000 pages); the same
+            # rules on the typed model's own query let both databases walk the newest-first index.
+            queryset = visibility.visible_pages(queryset.model, for_search="search" in self.request.GET)
+        queryset = queryset.select_related("locale")
         model = queryset.model
         related = getattr(model, "api_prefetch_related", ())
         if related:

@@ -45,8 +45,11 @@ def visible_pages(model=Page, *, for_search=False):
     PostgreSQL misjudged how many rows pass and sorted every article of a 10,000-page portal to list 20.
     """
     now = timezone.now()
-    # The root (depth 1) is Wagtail's tree anchor, not content: it has no URL and no parent.
-    queryset = model._default_manager.live().filter(depth__gt=1)
+    queryset = model._default_manager.live()
+    if model is Page:
+        # The root (depth 1) is Wagtail's tree anchor, not content: it has no URL and no parent. (A specific
+        # page type is never the root; there the condition only led SQLite to drive the query from depth.)
+        queryset = queryset.filter(depth__gt=1)
     if for_search:
         queryset = queryset.exclude(id__in=Page.objects.filter(live=True, expire_at__lte=now).values("id"))
     else:
