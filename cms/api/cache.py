@@ -63,14 +63,20 @@ def seconds_until_expiry(generation: float) -> float | None:
     return stored[1] - time.time()
 
 
-def live_generation() -> float:
-    """The current generation, or a new one if published content has expired since it began."""
+def _live_generation() -> tuple[float, float | None]:
+    """The current generation and the seconds until content next expires; a new generation if it has."""
     generation = current_generation()
     remaining = seconds_until_expiry(generation)
     if remaining is not None and remaining <= 0:
         invalidate()
         generation = current_generation()
-    return generation
+        remaining = seconds_until_expiry(generation)
+    return generation, remaining
+
+
+def live_generation() -> float:
+    """The current generation, or a new one if published content has expired since it began."""
+    return _live_generation()[0]
 
 
 def remember(name: str, compute, timeout: int = 24 * 3600):
@@ -102,10 +108,9 @@ class CachedResponseMixin:
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         public = not request.user.is_authenticated and not getattr(self, "private_response", False)
-        generation = live_generation()
+        generation, remaining = _live_generation()
         seconds = settings.API_CACHE_SECONDS if public else 0
         max_age = settings.API_CACHE_MAX_AGE
-        remaining = seconds_until_expiry(generation)
         if remaining is not None:
             # Whole seconds, rounded down: nothing cached here or downstream outlives an expiry.
             seconds = min(seconds, max(0, math.floor(remaining)))

@@ -4,7 +4,6 @@ View restrictions (password, login or group) hide a page and its descendants fro
 anonymous or logged in: the API is public and its responses are shared through caches.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -14,17 +13,13 @@ from wagtail.models import Collection, DraftStateMixin, Page, PageViewRestrictio
 
 def _per_request(name, compute):
     """Restriction lists, computed once per content generation (any restriction change starts a new one)."""
-    from cms.api.cache import current_generation
+    from cms.api.cache import remember
     from cms.api.prefetch import active_store
 
     store = active_store()
     if store is not None and name in store.memo:
         return store.memo[name]
-    key = f"cms-api:{current_generation()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, 24 * 3600)
+    value = remember(name, compute)
     if store is not None:
         store.memo[name] = value
     return value
