@@ -4,6 +4,12 @@ import json
 import multiprocessing
 import os
 
+import gunicorn.http.wsgi
+
+# No "Server: gunicorn/<version>" banner: gunicorn writes its Server header from this module constant
+# (no setting exists); the header stays, empty.
+gunicorn.http.wsgi.SERVER = ""
+
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 - behind a proxy
 # Sync workers: (2 x CPU) + 1 is gunicorn's rule of thumb; WEB_CONCURRENCY overrides it.
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)

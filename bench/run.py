@@ -49,6 +49,10 @@ class Config:
         self.redis_url = os.environ.get("REDIS_URL", "")
         self.search_index = os.environ.get("BENCH_INDEX", "1") == "1"
         self.base_url = f"http://127.0.0.1:{self.port}"
+        # The surge (bench/surge.py) after the largest size: its length (0: skipped), the outage in its middle.
+        self.surge_seconds = int(os.environ.get("BENCH_SURGE_SECONDS", "180"))
+        self.surge_outage = int(os.environ.get("BENCH_SURGE_OUTAGE", "60"))
+        self.surge_normal_rate = float(os.environ.get("BENCH_SURGE_NORMAL_RATE", "5"))
 
     @property
     def vendor(self) -> str:
@@ -77,14 +81,15 @@ def log(message: str):
     print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", flush=True)
 
 
-def manage(config: Config, *args: str, capture: bool = False, **extra) -> str:
+def manage(config: Config, *args: str, capture: bool = False, show: bool = False, **extra) -> str:
+    """Run a manage.py command; ``show`` lets its progress (cms/operations/progress.py) through to our output."""
     result = subprocess.run(
         [config.python, "manage.py", *args],
         cwd=ROOT,
         env=config.app_env(**extra),
         check=True,
         text=True,
-        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stdout=subprocess.PIPE if capture else None if show else subprocess.DEVNULL,
     )
     return result.stdout or ""
 
@@ -119,13 +124,15 @@ def reset_database(config: Config):
 SAMPLES = """
 import json
 from wagtail.models import Page
-from news.models import DirectiveIndexPage, NewsPage
+from news.models import DirectiveIndexPage, NewsIndexPage, NewsPage
 news = NewsPage.objects.live().filter(locale__language_code="vi").order_by("pk")
 middle = news[news.count() // 2]
 print(json.dumps({
     "news_id": middle.pk,
     "news_url": middle.url,
     "directive_index_url": DirectiveIndexPage.objects.filter(locale__language_code="vi").first().url,
+    "news_index_url": middle.get_parent().url,
+    "newest_url": news.order_by("-first_published_at", "-pk").first().url,
     "pages": Page.objects.filter(depth__gt=1).count(),
 }))
 """
@@ -140,9 +147,10 @@ cache.delete_pattern("*") if hasattr(cache, "delete_pattern") else cache.clear()
 class Server:
     """gunicorn with the bench settings; peak RSS of its workers is sampled while locust runs."""
 
-    def __init__(self, config: Config, cache_seconds: int):
+    def __init__(self, config: Config, cache_seconds: int, **extra_env):
         self.config = config
         self.cache_seconds = cache_seconds
+        self.extra_env = extra_env
 
     def __enter__(self):
         command = [
@@ -160,7 +168,13 @@ class Server:
             "--access-logfile",
             "/dev/null",
         ]
-        env = self.config.app_env(API_CACHE_SECONDS=self.cache_seconds)
+        # One switch for "cached": the page cache (HTML and API) and the API's own freshness, both on or both off.
+        modes = {
+            "API_CACHE_SECONDS": self.cache_seconds,
+            "PAGE_CACHE": "on" if self.cache_seconds else "off",
+            "PAGE_CACHE_SECONDS": self.cache_seconds,
+        }
+        env = self.config.app_env(**{**modes, **self.extra_env})
         self.log_file = open(self.config.out / "gunicorn.log", "a")
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
@@ -252,6 +266,9 @@ def run_locust(config: Config, server: Server, path: str, prefix: Path) -> dict:
     sampler.join()
     with open(f"{prefix}_stats.csv", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+    if row["50%"] == "N/A":  # nothing answered within the run
+        empty = {"requests": 0, "failures": int(row["Failure Count"]) or 1, "rps": 0.0, "p50": 0, "p95": 0, "p99": 0}
+        return {**empty, "peak_rss_mb": round(peak["rss"] / 2**20, 1)}
     return {
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
@@ -338,10 +355,11 @@ def main():
             f"--directives={delta - news}",
             "--locales=vi,en",
             f"--seed={size}",
+            show=True,
         )
         seed_seconds = round(time.monotonic() - started, 1)
         if config.search_index:
-            manage(config, "rebuild_search_index")
+            manage(config, "rebuild_search_index", show=True)
         loaded = size
         samples = json.loads(shell(config, SAMPLES))
         step = {"size": size, "pages": samples["pages"], "seed_seconds": seed_seconds, "modes": {}}
@@ -351,6 +369,11 @@ def main():
             log(f"size {size}, API_CACHE_SECONDS={cache_seconds}")
             step["modes"][str(cache_seconds)] = measure(config, samples, cache_seconds, size)
         run["sizes"].append(step)
+        (config.out / "results.json").write_text(json.dumps(run, indent=2, ensure_ascii=False))
+    if config.surge_seconds:
+        from surge import surge
+
+        run["surge"] = surge(config, samples, Server, manage, log)
         (config.out / "results.json").write_text(json.dumps(run, indent=2, ensure_ascii=False))
     from report import write_plot, write_report
 

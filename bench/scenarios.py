@@ -15,6 +15,9 @@ SCENARIOS = [
     {"key": "api_search", "label": "API search", "url": "/api/v2/search/?q=moc+chau"},
     {"key": "home", "label": "Home page", "url": "/vi/"},
     {"key": "news_detail", "label": "News detail", "url": "{news_url}"},
+    {"key": "news_index", "label": "News section page", "url": "{news_index_url}"},
+    {"key": "feed", "label": "RSS feed", "url": "/vi/rss/"},
+    {"key": "sitemap", "label": "Sitemap", "url": "/sitemap.xml"},
     {"key": "directive_filter", "label": "Directive index, filtered", "url": "{directive_index_url}?type=quyet-dinh"},
     {"key": "site_search", "label": "Public search page", "url": "/vi/search/?q=M%E1%BB%99c+Ch%C3%A2u"},
     {
@@ -29,5 +32,11 @@ SCENARIOS = [
         "url": "/bench/stock-api/v2/pages/{news_id}/",
         "baseline": True,
     },
-    {"key": "bare", "label": "Baseline: bare Django view", "url": "/bench/bare/", "baseline": True},
+    {"key": "bare", "label": "Baseline: bare view, portal middleware", "url": "/bench/bare/", "baseline": True},
+    {
+        "key": "django_default",
+        "label": "Baseline: bare view, Django's default middleware",
+        "url": "/bench/django-default/",
+        "baseline": True,
+    },
 ]

@@ -1,10 +1,17 @@
 """Benchmark-only pieces, active only under ``settings.bench`` (``make bench``), never in production.
 
 - ``QueryCountMiddleware`` adds ``X-Bench-Queries`` (SQL statements run for the request) to every response.
+- ``DjangoDefaultFloorMiddleware`` answers ``/bench/django-default/`` with the bare view through Django's
+  default middleware (the list ``startproject`` writes) instead of the portal's: the floor of any Django site.
 - ``urlpatterns``: the floor (a bare view on the full middleware stack) and Wagtail's stock
   ``PagesAPIViewSet``, the baselines the report compares each scenario with.
 """
 
+import ast
+from functools import cache
+from pathlib import Path
+
+import django
 from django.db import connections
 from django.http import HttpResponse
 from django.urls import path
@@ -38,6 +45,37 @@ class QueryCountMiddleware:
                 wrapper.__exit__(None, None, None)
         response[QUERY_HEADER] = str(count)
         return response
+
+
+DJANGO_DEFAULT_PATH = "/bench/django-default/"
+
+
+@cache
+def django_default_middleware() -> list[str]:
+    """``MIDDLEWARE`` of a new project, read from Django's own project template (not copied here)."""
+    template = Path(django.__file__).parent / "conf" / "project_template" / "project_name" / "settings.py-tpl"
+    for node in ast.parse(template.read_text()).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "MIDDLEWARE":
+            return ast.literal_eval(node.value)
+    raise LookupError("MIDDLEWARE not found in Django's project template")
+
+
+class DjangoDefaultFloorMiddleware:
+    """Before the portal's stack (settings.bench): ``/bench/django-default/`` through Django's default stack only."""
+
+    def __init__(self, get_response):
+        from django.utils.module_loading import import_string
+
+        self.get_response = get_response
+        handler = bare
+        for dotted in reversed(django_default_middleware()):
+            handler = import_string(dotted)(handler)
+        self.floor = handler
+
+    def __call__(self, request):
+        if request.path == DJANGO_DEFAULT_PATH:
+            return self.floor(request)
+        return self.get_response(request)
 
 
 def bare(request):

@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 
 def portal(request):
     """``PORTAL_NAME`` and ``portal_texts`` (name and footer) in the active language, loaded only when used."""
-    from cms.models import PortalSettings
+    from cms.core.models import PortalSettings
 
     def texts():
         return PortalSettings.load(request_or_site=request).in_language(translation.get_language())

@@ -9,6 +9,8 @@ import contextvars
 from django.conf import settings
 from django.db import connections
 
+from cms.core.http import is_admin_path
+
 REPLICA = "replica"
 _reads_on_replica = contextvars.ContextVar("reads_on_replica", default=False)
 
@@ -42,7 +44,7 @@ def is_replica_request(request) -> bool:
     """Anonymous public reads: safe methods, outside the admin, without a session cookie."""
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith("/admin/")
+        and not is_admin_path(request.path)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 

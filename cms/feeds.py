@@ -1,41 +1,62 @@
 """RSS feed of news in the active language: /vi/rss/, /en/rss/."""
 
 import datetime
+from typing import NamedTuple
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cms.i18n import public_pages
+from cms.core import public_urls
+from cms.core.models import PortalSettings
+from cms.core.sites import in_portal, request_portal_paths
+from cms.core.visibility import visible_pages
 
 FEED_SIZE = 20
 
 
+class FeedScope(NamedTuple):
+    locale: Locale
+    paths: tuple[str, ...]  # the portal's home paths (cms.core.sites)
+    portal_name: str
+
+
 class NewsFeed(Feed):
-    """Only live, public, non-expired news pages in the requested language."""
+    """Only live, public, non-expired news pages of the request's portal in the requested language."""
+
+    def __call__(self, request, *args, **kwargs):
+        # Links on the public base URL, like the API's (Django would prefix the request's host).
+        with public_urls.absolute_urls(request):
+            return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
         # One Feed instance serves every request: keep per-request state out of ``self``.
-        return Locale.get_active()
+        locale = Locale.get_active()
+        name = PortalSettings.load(request).in_language(locale.language_code)["portal_name"]
+        return FeedScope(locale, request_portal_paths(request), name)
 
-    def title(self, locale):
-        return f"{settings.WAGTAIL_SITE_NAME} — {_('Tin tức - Sự kiện')}"
+    def title(self, scope):
+        return f"{scope.portal_name} — {_('Tin tức - Sự kiện')}"
 
-    def link(self, locale):
+    def link(self, scope):
         from news.models import NewsIndexPage
 
-        index = public_pages(NewsIndexPage.objects.filter(locale=locale)).first()
-        return index.url if index else f"/{locale.language_code}/"
+        index = in_portal(visible_pages(NewsIndexPage).filter(locale=scope.locale), scope.paths).first()
+        return public_urls.absolute(index.url if index else f"/{scope.locale.language_code}/")
 
-    def description(self, locale):
+    def feed_url(self, scope):
+        return public_urls.absolute(reverse("news_feed"))
+
+    def description(self, scope):
         return _("Tin tức và văn bản chỉ đạo")
 
-    def items(self, locale):
+    def items(self, scope):
         from news.models import NewsPage
 
-        return public_pages(NewsPage.objects.filter(locale=locale)).order_by("-date", "-pk")[:FEED_SIZE]
+        news = in_portal(visible_pages(NewsPage).filter(locale=scope.locale), scope.paths)
+        return news.order_by("-date", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -44,7 +65,7 @@ class NewsFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.url
+        return public_urls.absolute(item.url)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(7, 0)))

@@ -6,7 +6,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from cms.i18n import public_pages
+from cms.core import public_urls
+from cms.core.visibility import visible_pages
 
 
 class PortalSitemap(Sitemap):
@@ -15,7 +16,7 @@ class PortalSitemap(Sitemap):
         trees = Q()
         for home in root.get_translations(inclusive=True):
             trees |= Q(path__startswith=home.path)
-        return public_pages(Page.objects.filter(trees)).order_by("path").defer_streamfields().specific()
+        return visible_pages(Page).filter(trees).order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
@@ -23,9 +24,12 @@ class PortalSitemap(Sitemap):
         for item in items:
             item.locale = locales[item.locale_id]  # one query instead of one per page
         urls, last_mods = [], set()
+        site = self.get_wagtail_site()
         by_key = defaultdict(list)
         for item in items:
             for url_info in item.get_sitemap_urls(self.request):
+                # Wagtail writes the site record's root URL; every channel uses the public base URL.
+                url_info["location"] = public_urls.rebase(url_info["location"], self.request, site)
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
                 by_key[item.translation_key].append((item.locale.language_code, url_info))

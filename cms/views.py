@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
@@ -11,17 +12,47 @@ from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.views import update_translations
 
+from cms.operations.views import health_detail
+
+
+def _is_api(request) -> bool:
+    return request.path_info.startswith("/api/")
+
 
 def page_not_found(request, exception):
     """JSON for API clients under /api/ (no HTML page to parse), the site's 404 page elsewhere."""
-    if request.path_info.startswith("/api/"):
+    if _is_api(request):
         return JsonResponse({"message": _("Không tìm thấy.")}, status=404)
     return defaults.page_not_found(request, exception)
 
 
+def bad_request(request, exception):
+    if _is_api(request):
+        return JsonResponse({"message": _("Yêu cầu không hợp lệ.")}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if _is_api(request):
+        return JsonResponse({"message": _("Không có quyền truy cập.")}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
 @never_cache
+def server_error(request):
+    """JSON for API clients under /api/ (the API's one error shape), the site's 500 page elsewhere."""
+    if _is_api(request):
+        return JsonResponse({"message": _("Lỗi máy chủ, vui lòng thử lại sau.")}, status=500)
+    return defaults.server_error(request)
+
+
 def healthz(request):
-    """Liveness and readiness: the database answers and the cache round-trips."""
+    """Liveness and readiness: the database answers and the cache round-trips (cheap: load balancers poll it).
+
+    ``?detail=1`` with the health token answers the admin health page's lines (cms/operations/views.py).
+    """
+    if request.GET.get("detail"):
+        return health_detail(request)
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -35,6 +66,10 @@ def healthz(request):
     except Exception as exc:  # noqa: BLE001
         checks["cache"] = f"error: {exc.__class__.__name__}"
     healthy = all(value == "ok" for value in checks.values())
+    if not healthy and checks["cache"] == "ok" and settings.PAGE_CACHE_ENABLED:
+        # Anonymous readers still get the page cache's last good copies: degraded, not down. 200, so that a load
+        # balancer keeps the workers that serve them in rotation.
+        return JsonResponse({"status": "degraded", **checks, "page_cache": "serving stale copies"})
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 
 

@@ -1,13 +1,12 @@
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path
-from django.utils.translation import gettext as _
+from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.widgets.button import Button
-from wagtail.snippets.models import register_snippet
 
-from cms import translation_review, views
-from cms.viewsets import StatisticViewSet
-from cms.visibility import is_expired
+from cms import avatars, views
+from cms.core import rich_text, visibility
+from cms.statistics import wagtail_hooks as statistics_hooks  # noqa: F401 - a package of this app: Wagtail reads only cms.wagtail_hooks
 
 
 @hooks.register("register_admin_urls")
@@ -22,43 +21,29 @@ def guard_translation_sync():
     ]
 
 
+@hooks.register("insert_global_admin_js")
+def translate_hard_coded_admin_strings():
+    # Wagtail and wagtail-localize write a few strings outside gettext; see the script's header.
+    return format_html('<script src="{}"></script>', static("cms/js/admin-i18n.js"))
+
+
 @hooks.register("before_serve_page")
 def serve_pages_under_their_own_language(page, request, serve_args, serve_kwargs):
     return views.redirect_to_page_language(page, request)
 
 
-register_snippet(StatisticViewSet)
-
-
 @hooks.register("before_serve_page")
-def hide_expired_pages(page, request, serve_args, serve_kwargs):
-    """An expired page is gone for the public even before ``publish_scheduled`` unpublishes it."""
-    if is_expired(page):
+def hide_pages_the_public_may_not_see(page, request, serve_args, serve_kwargs):
+    """Expired pages (before ``publish_scheduled`` unpublishes them) and aliases of hidden pages are gone.
+
+    View restrictions stay with Wagtail's own check, which asks for the password or a login.
+    """
+    if not visibility.is_servable_page(page):
         raise Http404
 
 
-@hooks.register("register_admin_urls")
-def translation_review_urls():
-    return [
-        path(
-            "portal/translations/<int:translation_id>/submit/",
-            translation_review.submit_translation_view,
-            name="portal_submit_translation",
-        )
-    ]
+# After Wagtail's own (order 0): links in rich text point only where the public may go.
+hooks.register("register_rich_text_features", rich_text.register, order=100)
 
 
-@hooks.register("register_page_listing_more_buttons")
-def submit_translation_page_button(page, user, next_url=None):
-    url = translation_review.submit_url_for(page) if page.locale_id else None
-    if url and translation_review.user_can_submit(user, page):
-        yield Button(_("Gửi duyệt bản dịch"), url, icon_name="resubmit", priority=25)
-
-
-@hooks.register("register_snippet_listing_buttons")
-def submit_translation_snippet_button(snippet, user, next_url=None):
-    if not hasattr(snippet, "translation_key") or not hasattr(snippet, "get_workflow"):
-        return
-    url = translation_review.submit_url_for(snippet)
-    if url and translation_review.user_can_submit(user, snippet):
-        yield Button(_("Gửi duyệt bản dịch"), url, icon_name="resubmit", priority=105)
+hooks.register("get_avatar_url", avatars.avatar_url)

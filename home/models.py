@@ -1,28 +1,24 @@
-from django.contrib.contenttypes.fields import GenericRelation
+"""The home page and its banner slides."""
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    Page,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
-)
+from wagtail.models import Page, Site
 from wagtail.search import index
 
-from cms.blocks import BodyBlock
-from cms.visibility import unexpired, unrestricted
+from cms.body import BodyBlock
+from cms.core import sites, visibility
+from cms.core.pages import PortalPage
+from cms.core.snippets import WorkflowSnippet
 
 LATEST_NEWS_COUNT = 6
 LATEST_DIRECTIVES_COUNT = 5
 
 
-class HomePage(Page):
+class HomePage(PortalPage):
     """The portal's front page: banner, latest news, directives box, visitor statistics."""
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
@@ -32,8 +28,10 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "news.DirectiveIndexPage"]
+    # No subpage_types: each page type names its parents (``parent_page_types``), so a new type placed under
+    # the home page needs no change here.
     max_count_per_parent = 1
+    search_document = None  # the front page gathers other pages; it is not a search result
 
     class Meta:
         verbose_name = _("Trang chủ")
@@ -42,39 +40,68 @@ class HomePage(Page):
         from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["slides"] = BannerSlide.objects.live_in(self.locale)
+        context["slides"] = BannerSlide.objects.live_in(self.locale, sites.site_id_of_path(self.path))
+        # ``path__startswith``: this portal's news only; another portal's home is another tree.
         context["latest_news"] = (
-            unexpired(unrestricted(NewsPage.objects.live()))
-            .filter(locale=self.locale)
+            visibility.visible_pages(NewsPage)
+            .filter(locale=self.locale, path__startswith=self.path)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
         context["latest_directives"] = (
-            unexpired(unrestricted(DirectivePage.objects.live()))
-            .filter(locale=self.locale)
+            visibility.visible_pages(DirectivePage)
+            .filter(locale=self.locale, path__startswith=self.path)
             .order_by("-issue_date", "-pk")[:LATEST_DIRECTIVES_COUNT]
         )
+        context["shared_news"] = self.shared_news(request)
         # One query for both "see all" links; a plain Page is enough for {% pageurl %}.
         index_types = {
             ContentType.objects.get_for_model(model).pk: key
             for key, model in (("news_index", NewsIndexPage), ("directive_index", DirectiveIndexPage))
         }
         context.update(dict.fromkeys(index_types.values()))
-        for child in Page.objects.child_of(self).live().filter(content_type__in=index_types).order_by("-path"):
+        children = visibility.visible_pages(queryset=Page.objects.child_of(self))
+        for child in children.filter(content_type__in=index_types).order_by("-path"):
             context[index_types[child.content_type_id]] = child
         return context
 
+    def shared_news(self, request) -> list:
+        """On the province's home (the default site's) of an installation with commune portals: the latest news
+        the communes shared upward, each with its portal's name; an empty list elsewhere (no query)."""
+        from news.models import NewsPage
+
+        trees = sites.portal_trees()
+        site = Site.find_for_request(request)
+        if len(trees) < 2 or site is None or not site.is_default_site:
+            return []
+        names = sites.portal_names()
+        news = (
+            visibility.visible_pages(NewsPage)
+            .filter(locale=self.locale, share_with_province=True)
+            .exclude(path__startswith=self.path)
+            .select_related("hero_image")
+            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+        )
+        for article in news:
+            article.portal_name = names.get(article.path[: sites.HOME_PATH_LENGTH], "")
+        return list(news)
+
 
 class BannerSlideQuerySet(models.QuerySet):
-    def live_in(self, locale):
-        """Live slides in ``locale`` (plus untranslated default-language ones if the fallback setting is on)."""
-        from cms.i18n import in_locale
+    def live_in(self, locale, site_id: int | None):
+        """Live slides of the portal ``site_id`` in ``locale`` (plus untranslated default-language ones if the
+        fallback setting is on)."""
+        from cms.core.i18n import in_locale
 
-        slides = unexpired(in_locale(self.filter(live=True), locale))
+        slides = in_locale(visibility.visible_snippets(self.filter(site_id=site_id)), locale)
+        hidden_images = visibility.restricted_collection_ids()
+        if hidden_images:
+            # A slide is its image: one from a restricted collection takes the slide with it.
+            slides = slides.exclude(image__collection_id__in=hidden_images)
         return slides.select_related("image", "link_page").order_by("sort_order", "pk")
 
 
-class BannerSlide(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
+class BannerSlide(WorkflowSnippet):
     """One slide of the home page's top banner; editors draft it, approvers publish it."""
 
     title = models.CharField(_("Tiêu đề"), max_length=255)
@@ -90,15 +117,6 @@ class BannerSlide(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     link_url = models.URLField(_("Hoặc liên kết ngoài"), blank=True)
     sort_order = models.PositiveIntegerField(_("Thứ tự"), default=0, help_text=_("Số nhỏ hiển thị trước."))
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="banner_slide")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="banner_slide",
-        for_concrete_model=False,
-    )
-
     objects = BannerSlideQuerySet.as_manager()
 
     panels = [
@@ -106,9 +124,10 @@ class BannerSlide(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
         FieldPanel("image"),
         MultiFieldPanel([FieldPanel("link_page"), FieldPanel("link_url")], heading=_("Liên kết")),
         FieldPanel("sort_order"),
+        FieldPanel("site"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(WorkflowSnippet.Meta):
         verbose_name = _("Ảnh banner")
         verbose_name_plural = _("Ảnh banner")
         ordering = ["sort_order", "pk"]
@@ -117,13 +136,10 @@ class BannerSlide(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
         return self.title
 
     @property
-    def revisions(self):
-        return self._revisions
-
-    @property
     def link(self) -> str:
-        if self.link_page_id and self.link_page.live:
-            return self.link_page.url or ""
+        if self.link_page_id:
+            page = visibility.visible_link(self.link_page)
+            return (page.url or "") if page else ""
         return self.link_url
 
     def clean(self):

@@ -1,10 +1,10 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.editorial.workflow.views import WorkflowSnippetViewSet
 from home.models import BannerSlide
 
 
-class BannerSlideViewSet(SnippetViewSet):
+class BannerSlideViewSet(WorkflowSnippetViewSet):
     model = BannerSlide
     icon = "image"
     menu_label = _("Ảnh banner")

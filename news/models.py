@@ -1,50 +1,40 @@
+"""News and the directive register: the article and directive page types and their listing pages."""
+
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
-from cms.api.cache import remember
-from cms.blocks import BodyBlock
-from cms.visibility import unexpired, unrestricted
+from cms.body import BodyBlock
+from cms.core import visibility
+from cms.core.api_fields import ChoiceField
+from cms.core.attachments import PageDocument
+from cms.core.cache import remember
+from cms.core.pages import PAGE_SIZE, IndexPage, PortalPage, RegisterPage, paginate
+from cms.core.search_document import SearchDocument, stream_text
 from news.choices import DirectiveStatus, DocumentField, DocumentType, NewsCategory
-
-PAGE_SIZE = 10
-
-
-def paginate(request, queryset, per_page: int = PAGE_SIZE, count: int | None = None):
-    """A page of results; a missing, malformed or out-of-range ``page`` never errors."""
-    paginator = Paginator(queryset, per_page)
-    if count is not None:
-        paginator.count = count  # cached_property: preset when the caller already knows it
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+from news.filters import DirectiveFilters
+from news.serializers import SignerField
 
 
 def today() -> datetime.date:
     return timezone.localdate()
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(IndexPage):
     """Lists the news articles below it, newest first."""
 
-    intro = models.TextField(_("Giới thiệu"), blank=True)
-    api_fields = [APIField("intro")]
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
 
@@ -53,7 +43,7 @@ class NewsIndexPage(Page):
 
     def get_articles(self):
         return (
-            unexpired(unrestricted(NewsPage.objects.child_of(self).live()))
+            visibility.visible_pages(queryset=NewsPage.objects.child_of(self))
             .select_related("hero_image")
             .order_by("-date", "-pk")
         )
@@ -64,7 +54,11 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(Page):
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(PortalPage):
     """A news article ("tin bài")."""
 
     date = models.DateField(_("Ngày đăng"), default=today)
@@ -82,7 +76,20 @@ class NewsPage(Page):
         _("Chuyên mục"), max_length=40, choices=NewsCategory.choices, default=NewsCategory.OTHER
     )
     author = models.CharField(_("Tác giả / Nguồn tin"), max_length=255, blank=True)
+    # Chosen by the commune: the article takes effect on the province home once the workflow publishes it.
+    share_with_province = models.BooleanField(
+        _("Đưa lên cổng tỉnh"),
+        default=False,
+        help_text=_("Khi được xuất bản, tin hiện ở mục “Tin từ các xã, phường” trên trang chủ cổng tỉnh."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Nội dung"))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("Từ khóa"),
+        # The project's own text (locale/), not taggit's generic "A comma-separated list of tags."
+        help_text=_("Các từ khóa, cách nhau bằng dấu phẩy."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -91,6 +98,8 @@ class NewsPage(Page):
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Ảnh đại diện")),
         FieldPanel("body"),
         FieldPanel("author"),
+        FieldPanel("tags"),
+        FieldPanel("share_with_province"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -105,11 +114,11 @@ class NewsPage(Page):
     api_fields = [
         APIField("date"),
         APIField("lead"),
-        APIField("hero_image", serializer=api.ImageField()),
+        APIField("hero_image"),
         APIField("hero_caption"),
-        APIField("category", serializer=api.ChoiceField(NewsCategory)),
+        APIField("category"),
         APIField("author"),
-        APIField("body", serializer=api.PageStreamField()),
+        APIField("body"),
     ]
     api_default_order = ["-date", "-pk"]
 
@@ -122,45 +131,64 @@ class NewsPage(Page):
         # Newest first without sorting every article: listings walk this index and stop after a page.
         indexes = [models.Index(models.F("date").desc(), models.F("page_ptr").desc(), name="news_newest_first")]
 
+    RELATED_LIMIT = 5
+
+    def related_articles(self, limit: int = RELATED_LIMIT):
+        """Visible articles of the same portal and language sharing a tag or the category: most shared tags first,
+        then newest.
+
+        One query: this article's tags are a subquery. The portal's articles are those under the same home
+        (another portal's would not even be served on this host).
+        """
+        tag_ids = NewsPageTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        shares = Q(category=self.category) | Q(tagged_items__tag_id__in=tag_ids)
+        same_portal = NewsPage.objects.filter(locale_id=self.locale_id, path__startswith=self.path[: Page.steplen * 2])
+        articles = visibility.visible_pages(queryset=same_portal)
+        return list(
+            articles.filter(shares)
+            .exclude(pk=self.pk)
+            .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True))
+            .order_by("-shared_tags", "-date", "-pk")[:limit]
+        )
+
     def get_category_display_text(self) -> str:
         return str(NewsCategory(self.category).label) if self.category in NewsCategory.values else self.category
 
+    # Public search (search/documents.py): news gets a small boost while it is recent.
+    type_aliases = ("news",)
+    search_field_choices = NewsCategory.choices
+    search_recency_boost = True
 
-class DirectiveIndexPage(Page):
-    """The register of directives and documents, filterable by type, agency and year."""
+    def search_document(self) -> SearchDocument:
+        return SearchDocument(
+            title=self.title,
+            date=self.date,
+            body=[self.lead, *stream_text(self.body), self.hero_caption, self.author],
+            keywords=[self.author],
+            field=self.category,
+        )
 
-    intro = models.TextField(_("Giới thiệu"), blank=True)
-    api_fields = [APIField("intro")]
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class DirectiveIndexPage(RegisterPage):
+    """The register of directives and documents, filterable as the API is (``news.filters``)."""
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.DirectivePage"]
 
     class Meta:
         verbose_name = _("Trang danh sách văn bản chỉ đạo")
 
-    def get_directives(self):
-        return unexpired(unrestricted(DirectivePage.objects.child_of(self).live())).order_by("-issue_date", "-pk")
+    register_order = ("-issue_date", "-pk")
+    register_items_name = "directives"
+    register_per_page = PAGE_SIZE
 
-    def filter_directives(self, queryset, params):
-        """Apply the public filters; values that are not valid choices are ignored, never an error."""
-        filters = {}
-        document_type = params.get("type", "")
-        if document_type in DocumentType.values:
-            queryset = queryset.filter(document_type=document_type)
-            filters["type"] = document_type
-        # Control characters never occur in agency names, and PostgreSQL rejects NUL outright.
-        agency = "".join(char for char in params.get("agency", "") if char.isprintable()).strip()[:255]
-        if agency:
-            queryset = queryset.filter(issuing_agency=agency)
-            filters["agency"] = agency
-        year = params.get("year", "")
-        if year.isdigit() and 1900 <= int(year) <= 2999:
-            queryset = queryset.filter(issue_date__year=int(year))
-            filters["year"] = int(year)
-        return queryset, filters
+    def filter_register(self, queryset, params):
+        """The API's filters and names (``news.filters``), plus dates as people type them and the register's
+        first names (``type``, ``agency``) so bookmarked links keep filtering; a bad value is ignored and named."""
+        filters = DirectiveFilters.parse(params, register=True)
+        return filters.apply(queryset), filters.values, list(filters.errors)
 
-    def get_facets(self, directives) -> tuple[list[str], list[int]]:
+    def register_facets(self, directives) -> dict:
         """Agencies and years for the filter form: read from every directive, so remembered until the
         content next changes instead of re-read on each view of the register."""
 
@@ -168,25 +196,17 @@ class DirectiveIndexPage(Page):
             agencies = list(directives.order_by("issuing_agency").values_list("issuing_agency", flat=True).distinct())
             return agencies, sorted({date.year for date in directives.dates("issue_date", "year")}, reverse=True)
 
-        return remember(f"directive-facets:{self.pk}", facets)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        base = self.get_directives()
-        directives, filters = self.filter_directives(base, request.GET)
-        # The count grows with the register (130 ms at 20,000 directives on PostgreSQL); the page shown does not.
-        count = remember(f"directive-count:{self.pk}:{sorted(filters.items())}", directives.count)
-        context["directives"] = paginate(request, directives, count=count)
-        context["filters"] = filters
-        context["document_types"] = DocumentType.choices
-        context["agencies"], context["years"] = self.get_facets(base)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
-        return context
+        agencies, years = remember(f"directive-facets:{self.pk}", facets)
+        return {
+            "document_types": DocumentType.choices,
+            "sectors": DocumentField.choices,
+            "statuses": DirectiveStatus.choices,
+            "agencies": agencies,
+            "years": years,
+        }
 
 
-class DirectivePage(Page):
+class DirectivePage(PortalPage):
     """A directive or administrative document record, as Vietnamese portals publish them."""
 
     number = models.CharField(_("Số ký hiệu"), max_length=100, help_text=_("Ví dụ: 1234/QĐ-UBND"))
@@ -240,19 +260,20 @@ class DirectivePage(Page):
     ]
     api_fields = [
         APIField("number"),
-        APIField("document_type", serializer=api.ChoiceField(DocumentType)),
+        APIField("document_type"),
         APIField("issuing_agency"),
-        APIField("signer", serializer=api.SignerField()),
+        APIField("signer", serializer=SignerField()),
         APIField("issue_date"),
         APIField("effective_date"),
         APIField("expiry_date"),
-        APIField("status", serializer=api.ChoiceField(DirectiveStatus)),
-        APIField("sector", serializer=api.ChoiceField(DocumentField)),
+        APIField("status", serializer=ChoiceField(DirectiveStatus)),
+        APIField("sector"),
         APIField("summary"),
-        APIField("attachments", serializer=api.DocumentListField()),
-        APIField("body", serializer=api.PageStreamField()),
+        APIField("attachments"),
+        APIField("body"),
     ]
     api_prefetch_related = ["attachments"]
+    api_filters = DirectiveFilters
     api_default_order = ["-issue_date", "-pk"]
 
     parent_page_types = ["news.DirectiveIndexPage"]
@@ -287,26 +308,35 @@ class DirectivePage(Page):
     def status(self) -> str:
         return self.get_status()
 
+    def public_attachments(self) -> list:
+        """Attachments whose document the public may see (none from a restricted collection)."""
+        attachments = self.attachments.select_related("document")
+        return [attachment for attachment in attachments if visibility.is_visible_media(attachment.document)]
+
     @property
     def status_label(self) -> str:
         return str(DirectiveStatus(self.status).label)
 
+    # Public search (search/documents.py).
+    type_aliases = ("directive",)
+    search_field_choices = DocumentField.choices
 
-class DirectiveAttachment(Orderable):
+    def search_document(self) -> SearchDocument:
+        return SearchDocument(
+            title=self.title,
+            date=self.issue_date,
+            body=[self.number, self.summary, self.issuing_agency, self.signer_name, *stream_text(self.body)],
+            keywords=[self.number, self.issuing_agency, self.get_document_type_display()],
+            number=self.number,
+            document_type=self.document_type,
+            agency=self.issuing_agency,
+            field=self.sector,
+        )
+
+
+class DirectiveAttachment(PageDocument):
     page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("Tài liệu")
-    )
-    title = models.CharField(
-        _("Tên hiển thị"), max_length=255, blank=True, help_text=_("Để trống để dùng tên tài liệu.")
-    )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageDocument.Meta):
         verbose_name = _("Tệp đính kèm")
         verbose_name_plural = _("Tệp đính kèm")
-
-    @property
-    def display_title(self) -> str:
-        return self.title or self.document.title

@@ -1,6 +1,7 @@
 """JSON search endpoints: /api/v2/search/ (ranked results) and /api/v2/search/suggest/ (title suggestions)."""
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -11,7 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from cms.api.cache import CachedResponseMixin
+from cms.api import router
+from cms.api.errors import error_body
+from cms.api.http_cache import CachedResponseMixin
+from cms.core import public_urls
+from search import documents
 from search import query as search_query
 from search.results import present
 
@@ -27,7 +32,7 @@ class BadParameter(Exception):
 
 
 def _error(exc: BadParameter) -> Response:
-    return Response({"message": exc.message, "parameter": exc.parameter}, status=400)
+    return Response(error_body(f"{exc.parameter}: {exc.message}", exc.parameter), status=400)
 
 
 def _locale(request) -> Locale:
@@ -60,8 +65,10 @@ def serialize(result) -> dict:
     return {
         "id": entry.page_id,
         "type": entry.page_type,
+        "type_label": result.type_label,
+        "field": entry.field or None,
         "title": entry.title,
-        "url": result.url,
+        "url": public_urls.absolute(result.url),
         "date": entry.date.isoformat(),
         "number": entry.number or None,
         "document_type": entry.document_type or None,
@@ -70,6 +77,103 @@ def serialize(result) -> dict:
         "snippet": str(result.snippet_html),
     }
 
+
+def _facets(outcome) -> dict:
+    return {
+        facet: [{"value": value, "label": label, "count": count} for value, label, count in values]
+        for facet, values in outcome.facets().items()
+    }
+
+
+HIGHLIGHT = (
+    "HTML: the text escaped, each matched word wrapped in `<mark>…</mark>` (matched with or without tone "
+    "marks, so `moc` marks `Mộc`); no other tags. Insert as HTML, or strip the two tags for plain text."
+)
+NULLABLE_STRING = {"type": ["string", "null"]}
+# Component schemas of the two responses, added to the OpenAPI document by cms.api.openapi.
+OPENAPI_COMPONENTS = {
+    "SearchResult": {
+        "type": "object",
+        "required": [
+            "id",
+            "type",
+            "type_label",
+            "field",
+            "title",
+            "url",
+            "date",
+            "number",
+            "document_type",
+            "issuing_agency",
+            "title_highlighted",
+            "snippet",
+        ],
+        "properties": {
+            "id": {"type": "integer", "description": "Page id (GET /api/v2/pages/{id}/)"},
+            "type": {"type": "string", "description": "Content type, e.g. news, directive"},
+            "type_label": {"type": "string"},
+            "field": {**NULLABLE_STRING, "description": "Field (lĩnh vực) slug"},
+            "title": {"type": "string", "description": "Plain text"},
+            "url": {"type": "string", "format": "uri"},
+            "date": {"type": "string", "format": "date"},
+            "number": {**NULLABLE_STRING, "description": "Directives: the document number"},
+            "document_type": NULLABLE_STRING,
+            "issuing_agency": NULLABLE_STRING,
+            "title_highlighted": {"type": "string", "description": "The title. " + HIGHLIGHT},
+            "snippet": {
+                "type": "string",
+                "description": "An excerpt around the first match ('… ' when cut). " + HIGHLIGHT,
+            },
+        },
+    },
+    "SearchFacetValue": {
+        "type": "object",
+        "required": ["value", "label", "count"],
+        "properties": {"value": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"}},
+    },
+    "SearchResults": {
+        "type": "object",
+        "required": ["meta", "items"],
+        "properties": {
+            "meta": {
+                "type": "object",
+                "required": ["total_count", "total_count_capped", "offset", "limit", "suggestion", "facets"],
+                "properties": {
+                    "total_count": {"type": "integer"},
+                    "total_count_capped": {"type": "boolean", "description": "true: there are more than total_count"},
+                    "offset": {"type": "integer"},
+                    "limit": {"type": "integer"},
+                    "suggestion": {**NULLABLE_STRING, "description": "A corrected query when a word is found nowhere"},
+                    "facets": {
+                        "type": "object",
+                        "description": "Counts over the matches by type, field, agency and year (empty with no match)",
+                        "properties": {
+                            facet: {"type": "array", "items": {"$ref": "#/components/schemas/SearchFacetValue"}}
+                            for facet in ("type", "field", "agency", "year")
+                        },
+                    },
+                },
+            },
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
+        },
+    },
+    "SearchSuggestion": {
+        "type": "object",
+        "required": ["id", "type", "title", "url", "title_highlighted"],
+        "properties": {
+            "id": {"type": "integer"},
+            "type": {"type": "string"},
+            "title": {"type": "string", "description": "Plain text"},
+            "url": {"type": "string", "format": "uri"},
+            "title_highlighted": {"type": "string", "description": HIGHLIGHT},
+        },
+    },
+    "SearchSuggestions": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/SearchSuggestion"}}},
+    },
+}
 
 LOCALE_PARAMETER = OpenApiParameter("locale", OpenApiTypes.STR, description="Language code; default: vi.")
 QUERY_PARAMETER = OpenApiParameter("q", OpenApiTypes.STR, description="Search words, at most 200 characters.")
@@ -82,7 +186,8 @@ class SearchSchema(AutoSchema):
     """
 
     def get_override_parameters(self):
-        return self.view.openapi["parameters"]
+        parameters = self.view.openapi["parameters"]
+        return parameters() if callable(parameters) else parameters
 
     def get_operation_id(self):
         return self.view.openapi["operation_id"]
@@ -91,7 +196,7 @@ class SearchSchema(AutoSchema):
         return self.view.openapi["summary"]
 
     def get_response_serializers(self):
-        return {200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT}
+        return {200: {"$ref": "#/components/schemas/" + self.view.openapi["response"]}, 400: OpenApiTypes.OBJECT}
 
     def get_tags(self):
         return ["search"]
@@ -103,6 +208,7 @@ class PublicAPIView(CachedResponseMixin, APIView):
     # (The docstring is the endpoints' OpenAPI description.) Cached and invalidated like the rest of the API.
 
     renderer_classes = [JSONRenderer]
+    openapi_components = OPENAPI_COMPONENTS
     authentication_classes = []
     permission_classes = [AllowAny]
     # Explicit so the endpoints describe themselves whatever DEFAULT_SCHEMA_CLASS the project sets.
@@ -112,11 +218,23 @@ class PublicAPIView(CachedResponseMixin, APIView):
 class SearchAPIView(PublicAPIView):
     openapi = {
         "operation_id": "search",
-        "summary": "Search news and directives (Vietnamese, with or without tone marks)",
-        "parameters": [
+        "response": "SearchResults",
+        "summary": "Search every public content type (Vietnamese, with or without tone marks, typos, abbreviations)",
+        # Built when the schema is: the page types are read from the installed models.
+        "parameters": lambda: [
             QUERY_PARAMETER,
             LOCALE_PARAMETER,
-            OpenApiParameter("type", OpenApiTypes.STR, enum=["news", "directive"]),
+            OpenApiParameter(
+                "type",
+                OpenApiTypes.STR,
+                enum=sorted(documents.type_labels()),
+                description="Page type, named as in /api/v2/pages/?type= and in meta.type (e.g. news.NewsPage). "
+                "Old short names (news, directive, procedure, disclosure, draft, page) are still read; an unknown "
+                "name answers 400.",
+            ),
+            OpenApiParameter("field", OpenApiTypes.STR, description="Field (lĩnh vực) slug."),
+            OpenApiParameter("year", OpenApiTypes.INT),
+            OpenApiParameter("portal", OpenApiTypes.STR, description="A site id, or all; default: this portal."),
             OpenApiParameter("date_from", OpenApiTypes.DATE),
             OpenApiParameter("date_to", OpenApiTypes.DATE),
             OpenApiParameter("document_type", OpenApiTypes.STR),
@@ -138,16 +256,31 @@ class SearchAPIView(PublicAPIView):
         if filters.errors:
             name, message = next(iter(filters.errors.items()))
             return _error(BadParameter(name, message))
-        rows, total = search_query.fetch(search_query.search(query, locale, filters), offset, limit)
-        results = present(rows, query, request)
+        # Type and field labels in the language searched, so the answer does not vary with Accept-Language.
+        with translation.override(locale.language_code):
+            return self.respond(request, query, locale, filters, offset, limit)
+
+    def respond(self, request, query, locale, filters, offset, limit):
+        outcome = search_query.run(query, locale, filters, search_query.current_portal(request))
+        total = outcome.total
+        results = present(outcome.entries(offset, limit), query, request, outcome.parsed.highlight_words)
         # total_count stops at search.query.MAX_RANKED; total_count_capped says there are more.
-        meta = {"total_count": total.count, "total_count_capped": total.capped, "offset": offset, "limit": limit}
+        meta = {
+            "total_count": total.count,
+            "total_count_capped": total.capped,
+            "offset": offset,
+            "limit": limit,
+            # "Có phải bạn muốn tìm": the corrected query when a typed word is found nowhere.
+            "suggestion": outcome.suggestion or None,
+            "facets": _facets(outcome) if total.count else {},
+        }
         return Response({"meta": meta, "items": [serialize(result) for result in results]})
 
 
 class SuggestAPIView(PublicAPIView):
     openapi = {
         "operation_id": "search_suggest",
+        "response": "SearchSuggestions",
         "summary": "As-you-type title suggestions",
         "parameters": [QUERY_PARAMETER, LOCALE_PARAMETER],
     }
@@ -158,7 +291,8 @@ class SuggestAPIView(PublicAPIView):
             locale = _locale(request)
         except BadParameter as exc:
             return _error(exc)
-        results = present(search_query.suggest(query, locale), query, request)
+        with translation.override(locale.language_code):
+            results = present(search_query.suggest(query, locale), query, request)
         return Response(
             {
                 "items": [
@@ -166,10 +300,14 @@ class SuggestAPIView(PublicAPIView):
                         "id": r.entry.page_id,
                         "type": r.entry.page_type,
                         "title": r.entry.title,
-                        "url": r.url,
+                        "url": public_urls.absolute(r.url),
                         "title_highlighted": str(r.title_html),
                     }
                     for r in results
                 ]
             }
         )
+
+
+router.register_view("search/", SearchAPIView.as_view(), name="api-search")
+router.register_view("search/suggest/", SuggestAPIView.as_view(), name="api-search-suggest")

@@ -1,39 +1,118 @@
-"""Vietnamese search over ``SearchEntry``: matching, ranking, filters and suggestions.
+"""Vietnamese search over ``SearchEntry``: query planning, matching, ranking, facets and suggestions.
 
-Matching is on folded words, so accents, case and Unicode form never matter; ranking puts directive-number
-hits first, then title matches (exact accents first), then body matches, newest first within a rank.
-PostgreSQL matches the ``document`` tsvector through its GIN index (migration 0003); SQLite uses LIKE.
+A query is planned into *slots*, one per word or phrase typed; each slot matches if any of its
+alternatives does: the words as typed, an abbreviation or its expansion (``search.synonyms``), a joined
+word split in two or two words written together ("mocchau" / "moc chau"), or, for a word the index does not
+hold, indexed words within one edit (two from eight letters; ``search.vocabulary``). Every slot must match.
+
+Ranking, highest first: directive number (exact, then prefix); matches without typo corrections above
+those that need them; then how well the title matches (every slot, then each slot, then the phrase as typed,
+exact accents), the agency/author/number line, the phrase in the text; news gets a small boost while recent.
+Ties go to the newest. PostgreSQL matches the ``document`` tsvector through its GIN index (migration
+0003); SQLite uses LIKE on the folded columns.
 """
 
+import dataclasses
 import datetime
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, Func, IntegerField, Q, Value, When, Window
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 
+from cms.core import dates, page_types, visibility
 from news.choices import DocumentType
-from search import text
-from search.models import PageType, SearchEntry
+from search import documents, lexicon, synonyms, text, vocabulary
+from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SUGGESTION_LIMIT = 8
 # Matches ranked per query; a search matching more reports "more than MAX_RANKED" and pages through these.
 MAX_RANKED = 1000
+RECENT_NEWS_DAYS = 90
+# Columns only matching and ranking read.
+UNSHOWN = ("body_folded", "title_exact", "title_folded", "keywords_folded", "document")
+
+EXACT, SYNONYM, SPLIT, JOINED, FUZZY = "exact", "synonym", "split", "joined", "fuzzy"
 
 
 class DocumentMatch(Func):
-    """``document @@ plainto_tsquery('simple', words)`` (PostgreSQL): every word, whole, in title or body."""
+    """``document @@ to_tsquery('simple', query)`` (PostgreSQL): the planned words, whole, in title or body."""
 
     output_field = BooleanField()
     template = "%(expressions)s"
     arg_joiner = " @@ "
 
-    def __init__(self, words: str):
-        query = Func(Value(words), template="plainto_tsquery('simple'::regconfig, %(expressions)s)")
+    def __init__(self, tsquery: str):
+        query = Func(Value(tsquery), template="to_tsquery('simple'::regconfig, %(expressions)s)")
         super().__init__(F("document"), query)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    words: tuple[str, ...]
+    kind: str
+
+
+@dataclass
+class Slot:
+    """One word or phrase of the query and the ways it may be matched (the first is as typed)."""
+
+    typed: tuple[str, ...]
+    alternatives: list[Alternative]
+    correction: tuple[str, ...] | None = None  # for "Có phải bạn muốn tìm" when the typed word is unknown
+
+    def options(self, fuzzy: bool = True) -> list[Alternative]:
+        return [alt for alt in self.alternatives if fuzzy or alt.kind != FUZZY]
+
+    @property
+    def fuzzy(self) -> bool:
+        return any(alt.kind == FUZZY for alt in self.alternatives)
+
+
+def _plan(words: list[str], fuzz_known: bool) -> list[Slot]:
+    vocab = lexicon.vocabulary()
+    meets = lexicon.synonym_phrases()
+    slots, i = [], 0
+    while i < len(words):
+        for end in range(min(len(words), i + synonyms.MAX_PHRASE_WORDS), i, -1):
+            phrase = tuple(words[i:end])
+            if phrase in meets:
+                others = [Alternative(other, SYNONYM) for other in meets[phrase]]
+                slots.append(Slot(phrase, [Alternative(phrase, EXACT), *others]))
+                i = end
+                break
+        else:
+            word = words[i]
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following and vocabulary.is_word(word) and vocabulary.is_word(following) and word + following in vocab:
+                typed = (word, following)
+                slots.append(Slot(typed, [Alternative(typed, EXACT), Alternative((word + following,), JOINED)]))
+                i += 2
+                continue
+            slots.append(_word_slot(word, vocab, fuzz_known))
+            i += 1
+    return slots
+
+
+def _word_slot(word: str, vocab, fuzz_known: bool) -> Slot:
+    slot = Slot((word,), [Alternative((word,), EXACT)])
+    known = word in vocab or not vocabulary.is_word(word)
+    if not known:
+        splits = vocab.splits(word)
+        slot.alternatives += [Alternative(pair, SPLIT) for pair in splits]
+        if splits:
+            slot.correction = splits[0]
+    if not known or fuzz_known:
+        similar = vocab.similar(word)
+        slot.alternatives += [Alternative((other,), FUZZY) for other in similar]
+        if slot.correction is None and similar:
+            slot.correction = (similar[0],)
+    return slot
 
 
 @dataclass
@@ -43,59 +122,118 @@ class ParsedQuery:
     folded: list[str]
     exact: list[str]
     number_key: str
+    slots: list[Slot] = dataclasses.field(default_factory=list)
+    fuzz_known: bool = False
 
     @classmethod
-    def parse(cls, query: str) -> "ParsedQuery":
+    def parse(cls, query: str, fuzz_known: bool = False) -> "ParsedQuery":
         query = query[:MAX_QUERY_LENGTH]
         key = text.number_key(query)
+        folded = text.folded_words(query)[:MAX_WORDS]
         # Only input with a digit can be a directive number; "qd" alone would match every decision.
         return cls(
-            folded=text.folded_words(query)[:MAX_WORDS],
+            folded=folded,
             exact=text.words(text.exact(query))[:MAX_WORDS],
             number_key=key if any(char.isdigit() for char in key) else "",
+            slots=_plan(folded, fuzz_known) if folded else [],
+            fuzz_known=fuzz_known,
         )
 
     def __bool__(self):
         return bool(self.folded)
 
+    @property
+    def fuzzy(self) -> bool:
+        return any(slot.fuzzy for slot in self.slots)
+
+    @property
+    def can_fuzz_known(self) -> bool:
+        """Whether a second, more tolerant pass could find more (a typed word is a real but wrong word)."""
+        if self.fuzz_known:
+            return False
+        vocab = lexicon.vocabulary()
+        # Unknown words were already tolerated in the first pass; only known ones can still be typos.
+        return any(vocabulary.max_edits(word) and word in vocab for word in self.folded)
+
+    @property
+    def highlight_words(self) -> list[str]:
+        return sorted({word for slot in self.slots for alt in slot.alternatives for word in alt.words})
+
+    @property
+    def suggestion(self) -> str:
+        """The query with each unknown word replaced by its likeliest correction ("" when nothing changes)."""
+        if not any(slot.correction for slot in self.slots):
+            return ""
+        return " ".join(word for slot in self.slots for word in (slot.correction or slot.typed))
+
 
 @dataclass
 class Filters:
-    page_type: str = ""
+    # Page type labels (cms/core/page_types.py): one, or several when an old alias names several.
+    page_types: tuple[str, ...] = ()
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     document_type: str = ""
     issuing_agency: str = ""
-    errors: dict[str, str] = field(default_factory=dict)
+    field: str = ""
+    year: int | None = None
+    # "" (the current portal), "all" (every portal of the province) or a site id.
+    portal: str = ""
+    errors: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
-    def parse(cls, params) -> "Filters":
-        """Read filters from GET parameters; an invalid value is dropped and named in ``errors``."""
+    def parse(cls, params, *, human_dates: bool = False) -> "Filters":
+        """Read filters from GET parameters; an invalid value is dropped and named in ``errors``.
+
+        ``human_dates``: dates may also be typed day/month/year (the site's search form); the API takes ISO only.
+        """
         filters = cls()
         page_type = params.get("type", "").strip()
-        if page_type in PageType.values:
-            filters.page_type = page_type
-        elif page_type:
-            filters.errors["type"] = _("Loại nội dung không hợp lệ: chỉ nhận “news” hoặc “directive”.")
+        if page_type:
+            try:
+                models = page_types.resolve(page_type, documents.indexed_models())
+                filters.page_types = tuple(page_types.label(model) for model in models)
+            except page_types.UnknownPageType as exc:
+                filters.errors["type"] = exc.message
         for name in ("date_from", "date_to"):
             value = params.get(name, "").strip()
             if not value:
                 continue
             try:
-                setattr(filters, name, datetime.date.fromisoformat(value[:10]))
+                # People type dd/mm/yyyy on the site; the API's contract is ISO dates only.
+                date = dates.parse_date(value[:20]) if human_dates else datetime.date.fromisoformat(value[:10])
+                setattr(filters, name, date)
             except ValueError:
-                filters.errors[name] = _("Ngày không hợp lệ (định dạng YYYY-MM-DD): %(value)s") % {"value": value[:20]}
+                filters.errors[name] = (
+                    _("Ngày không hợp lệ: “%(value)s”. Nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2024.")
+                    if human_dates
+                    else _("Ngày không hợp lệ (định dạng YYYY-MM-DD): %(value)s")
+                ) % {"value": value[:20]}
+        if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+            filters.errors["date_to"] = _("“Đến ngày” không được sớm hơn “Từ ngày”: ngày kết thúc bị bỏ qua.")
+            filters.date_to = None
         document_type = params.get("document_type", "").strip()
         if document_type in DocumentType.values:
             filters.document_type = document_type
         elif document_type:
             filters.errors["document_type"] = _("Loại văn bản không hợp lệ.")
         filters.issuing_agency = params.get("issuing_agency", "").strip()[:255]
+        filters.field = params.get("field", "").strip()[:60]
+        year = params.get("year", "").strip()
+        if year.isdigit() and 1900 <= int(year) <= 2200:
+            filters.year = int(year)
+        elif year:
+            filters.errors["year"] = _("Năm không hợp lệ: %(value)s") % {"value": year[:20]}
+        portal = params.get("portal", "").strip()
+        if portal == "all" or (portal.isdigit() and len(portal) < 10):
+            filters.portal = portal
+        elif portal:
+            filters.errors["portal"] = _("Phạm vi không hợp lệ: chỉ nhận “all” hoặc mã cổng.")
         return filters
 
-    def apply(self, queryset):
-        if self.page_type:
-            queryset = queryset.filter(page_type=self.page_type)
+    def apply(self, queryset, site=None):
+        if self.page_types:
+            queryset = queryset.filter(page_type__in=self.page_types)
         if self.date_from:
             queryset = queryset.filter(date__gte=self.date_from)
         if self.date_to:
@@ -104,7 +242,18 @@ class Filters:
             queryset = queryset.filter(document_type=self.document_type)
         if self.issuing_agency:
             queryset = queryset.filter(issuing_agency=self.issuing_agency)
-        return queryset
+        if self.field:
+            queryset = queryset.filter(field=self.field)
+        if self.year:
+            queryset = queryset.filter(
+                date__gte=datetime.date(self.year, 1, 1), date__lte=datetime.date(self.year, 12, 31)
+            )
+        return _within_portal(queryset, self.portal, site)
+
+    @property
+    def page_type(self) -> str:
+        """The type filter as written back into links and the form (labels, comma-separated)."""
+        return ",".join(self.page_types)
 
     def as_params(self) -> dict[str, str]:
         params = {
@@ -113,30 +262,88 @@ class Filters:
             "date_to": self.date_to.isoformat() if self.date_to else "",
             "document_type": self.document_type,
             "issuing_agency": self.issuing_agency,
+            "field": self.field,
+            "year": str(self.year or ""),
+            "portal": self.portal,
         }
         return {name: value for name, value in params.items() if value}
 
 
+def current_portal(request):
+    """The request's site when the installation serves several portals; None when there is one (no limit).
+
+    Reads Wagtail's cached site root paths, kept on the request as ``Page.get_url`` does, so the result
+    URLs cost nothing more.
+    """
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    if len({root.site_id for root in request._wagtail_cached_site_root_paths}) < 2:
+        return None
+    return Site.find_for_request(request)
+
+
+def _within_portal(queryset, portal: str, site):
+    """Keep to one portal (``site``, or the site id in ``portal``): its home page, that page's translations
+    and everything below them. ``portal="all"`` is the whole province."""
+    if portal == "all" or (not portal and site is None):
+        return queryset
+    site_id = int(portal) if portal else site.pk
+    home = Page.objects.filter(sites_rooted_here__pk=site_id).values("translation_key")
+    roots = Page.objects.filter(translation_key__in=home).values_list("path", flat=True)
+    condition = Q()
+    for path in roots:
+        condition |= Q(path__startswith=path)
+    return queryset.filter(condition) if condition else queryset.none()
+
+
 def visible_entries(locale):
     """Rows for one language, leaving out pages whose expiry time has passed but are not yet unpublished."""
-    return SearchEntry.objects.filter(locale=locale).filter(
-        Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-    )
+    return visibility.unexpired(SearchEntry.objects.filter(locale=locale))
 
 
-def _all_words(column: str, words: list[str]) -> Q:
+# Conditions on the folded columns.
+
+
+def _words_in(column: str, words) -> Q:
     condition = Q()
     for word in words:
         condition &= Q(**{f"{column}__contains": f" {word} "})
     return condition
 
 
-def _text_match(parsed: ParsedQuery) -> Q:
-    if connection.vendor == "postgresql":
-        return Q(DocumentMatch(" ".join(parsed.folded)))
+def _slot_in(column: str, slot: Slot, fuzzy: bool) -> Q:
     condition = Q()
-    for word in parsed.folded:
-        condition &= Q(title_folded__contains=f" {word} ") | Q(body_folded__contains=f" {word} ")
+    for alt in slot.options(fuzzy):
+        condition |= _words_in(column, alt.words)
+    return condition
+
+
+def _slots_in(column: str, slots: list[Slot], fuzzy: bool) -> Q:
+    condition = Q()
+    for slot in slots:
+        condition &= _slot_in(column, slot, fuzzy)
+    return condition
+
+
+def _tsquery(slots: list[Slot], fuzzy: bool) -> str:
+    def alternative(alt):
+        return "(" + " & ".join(f"'{word}'" for word in alt.words) + ")"
+
+    return " & ".join("(" + " | ".join(map(alternative, slot.options(fuzzy))) + ")" for slot in slots)
+
+
+def _text_match(slots: list[Slot], fuzzy: bool) -> Q:
+    if connection.vendor == "postgresql":
+        return Q(DocumentMatch(_tsquery(slots, fuzzy)))
+    condition = Q()
+    for slot in slots:
+        either = Q()
+        for alt in slot.options(fuzzy):
+            every = Q()
+            for word in alt.words:
+                every &= Q(title_folded__contains=f" {word} ") | Q(body_folded__contains=f" {word} ")
+            either |= every
+        condition &= either
     return condition
 
 
@@ -153,58 +360,69 @@ def _newest(queryset, condition: Q):
     return SearchEntry.objects.filter(pk__in=newest).values("pk")
 
 
-def search(query: str, locale, filters: Filters | None = None):
-    """Ranked ``SearchEntry`` queryset for ``query`` in ``locale``; empty when the query has no words.
+def _score(parsed: ParsedQuery):
+    slots = parsed.slots
+    score = _points(_slots_in("title_folded", slots, fuzzy=False), 100) + _points(
+        _slots_in("keywords_folded", slots, fuzzy=False), 30
+    )
+    for slot in slots:
+        score += _points(_slot_in("title_folded", slot, fuzzy=False), 10)
+        score += _points(_slot_in("keywords_folded", slot, fuzzy=False), 3)
+    if parsed.fuzzy:
+        # Corrected matches rank below every match as typed, and among themselves by the title.
+        score += _points(_text_match(slots, fuzzy=False), 1000)
+        score += _points(_slots_in("title_folded", slots, fuzzy=True), 60)
+        for slot in slots:
+            if slot.fuzzy:
+                score += _points(_slot_in("title_folded", slot, fuzzy=True), 6)
+    if len(parsed.folded) > 1:
+        phrase = text.padded(parsed.folded)
+        score += _points(Q(title_folded__contains=phrase), 20) + _points(Q(body_folded__contains=phrase), 15)
+    score += _points(Q(title_exact__contains=text.padded(parsed.exact)), 40)
+    boosted = documents.boosted_types()
+    if boosted:
+        recent = timezone.localdate() - datetime.timedelta(days=RECENT_NEWS_DAYS)
+        score += _points(Q(page_type__in=boosted, date__gte=recent), 5)
+    if parsed.number_key:
+        score += _points(Q(number_key=parsed.number_key), 10000) + _points(
+            Q(number_key__startswith=parsed.number_key), 5000
+        )
+    return score
+
+
+def search_parsed(parsed: ParsedQuery, locale, filters: Filters | None = None, site=None):
+    """Ranked ``SearchEntry`` queryset for a planned query; empty when the query has no words.
 
     A common word matches most of a large portal, and scoring and counting every match is what made it
     slow (a quarter to two thirds of a second at 100,000 pages on PostgreSQL). Only candidates are
     ranked: the newest ``MAX_RANKED + 1`` text matches, the newest as many title matches (so an older
     article with the words in its title still ranks above newer ones that only mention them) and the
-    directive-number matches. ``fetch`` reports a total above ``MAX_RANKED`` as "more than".
+    directive-number matches. (Corrections are planned only for words the index does not hold, or after
+    a pass as typed found nothing, so matches as typed are never crowded out by corrected ones.) ``fetch`` reports a
+    total above ``MAX_RANKED`` as "more than".
     """
-    parsed = ParsedQuery.parse(query)
     if not parsed:
         return SearchEntry.objects.none()
     queryset = visible_entries(locale)
     if filters:
-        queryset = filters.apply(queryset)
-    in_title = _all_words("title_folded", parsed.folded)
-    candidates = _newest(queryset, _text_match(parsed)).union(_newest(queryset, in_title))
-    score = (
-        _points(in_title, 100)
-        + _points(Q(title_folded__contains=text.padded(parsed.folded)), 20)
-        + _points(Q(title_exact__contains=text.padded(parsed.exact)), 40)
+        queryset = filters.apply(queryset, site)
+    slots = parsed.slots
+    candidates = _newest(queryset, _text_match(slots, fuzzy=True)).union(
+        _newest(queryset, _slots_in("title_folded", slots, fuzzy=True))
     )
     if parsed.number_key:
         candidates = candidates.union(_newest(queryset, Q(number_key__contains=parsed.number_key)))
-        score = (
-            score
-            + _points(Q(number_key=parsed.number_key), 1000)
-            + _points(Q(number_key__startswith=parsed.number_key), 500)
-        )
     return (
         SearchEntry.objects.filter(pk__in=candidates)
-        .annotate(score=score)
+        .annotate(score=_score(parsed))
         .order_by("-score", "-date", "-pk")
-        .defer("body_folded", "title_exact", "title_folded", "document")
+        .defer(*UNSHOWN)
     )
 
 
-def suggest(query: str, locale, limit: int = SUGGESTION_LIMIT):
-    """Titles whose words start with what the user has typed so far, newest first."""
-    parsed = ParsedQuery.parse(query)
-    if not parsed:
-        return SearchEntry.objects.none()
-    *complete, last = parsed.folded
-    condition = _all_words("title_folded", complete) & Q(title_folded__contains=f" {last}")
-    if parsed.number_key:
-        condition |= Q(number_key__startswith=parsed.number_key)
-    return (
-        visible_entries(locale)
-        .filter(condition)
-        .order_by("-date", "-pk")
-        .only("page_id", "title", "page_type", "date", "number")[:limit]
-    )
+def search(query: str, locale, filters: Filters | None = None, site=None):
+    """Ranked ``SearchEntry`` queryset for ``query`` (one pass; ``run`` adds the tolerant second pass)."""
+    return search_parsed(ParsedQuery.parse(query), locale, filters, site)
 
 
 @dataclass
@@ -222,3 +440,99 @@ def fetch(queryset, offset: int, limit: int) -> tuple[list, Total]:
     # Past the end (or nothing matched): only then is a separate count needed.
     count = rows[0].total if rows else (queryset.count() if offset else 0)
     return rows, Total(min(count, MAX_RANKED), capped=count > MAX_RANKED)
+
+
+RANK_COLUMNS = ("pk", "page_type", "field", "issuing_agency", "date")
+
+
+@dataclass
+class Outcome:
+    """A search as the page and the API show it: every ranked match's id and facet columns, from one query.
+
+    Facets and the total come from these rows, so the candidates are found and scored once per search;
+    ``entries`` then reads one page of full rows.
+    """
+
+    ranked: list[tuple]  # RANK_COLUMNS of each match, best first, at most MAX_RANKED + 1
+    parsed: ParsedQuery
+    suggestion: str = ""  # "Có phải bạn muốn tìm: …"
+
+    @property
+    def total(self) -> Total:
+        return Total(min(len(self.ranked), MAX_RANKED), capped=len(self.ranked) > MAX_RANKED)
+
+    def entries(self, offset: int, limit: int) -> list[SearchEntry]:
+        ids = [row[0] for row in self.ranked[offset : min(offset + limit, MAX_RANKED)]]
+        if not ids:
+            return []
+        rows = SearchEntry.objects.filter(pk__in=ids).defer(*UNSHOWN).in_bulk()
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def facets(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Counts by type, field, agency and year over the ranked matches: (value, label, count), largest first
+        (years newest first)."""
+        counts = {"type": Counter(), "field": Counter(), "agency": Counter(), "year": Counter()}
+        for _pk, page_type, field_value, agency, date in self.ranked[:MAX_RANKED]:
+            counts["type"][page_type] += 1
+            counts["field"][field_value] += 1
+            counts["agency"][agency] += 1
+            counts["year"][str(date.year)] += 1
+        labels = {"type": documents.type_labels(), "field": documents.field_labels()}
+        return {
+            facet: sorted(
+                (
+                    (value, str(labels.get(facet, {}).get(value, value)), count)
+                    for value, count in values.items()
+                    if value
+                ),
+                key=lambda item: (-int(item[0]) if facet == "year" else -item[2], item[1]),
+            )
+            for facet, values in counts.items()
+        }
+
+
+def _finds_anything(query: str, locale, filters, site) -> bool:
+    """Whether ``query`` as typed matches a visible page: the text match alone, stopping at the first row."""
+    parsed = ParsedQuery.parse(query)
+    queryset = visible_entries(locale)
+    if filters:
+        queryset = filters.apply(queryset, site)
+    return bool(parsed) and queryset.filter(_text_match(parsed.slots, fuzzy=False)).exists()
+
+
+def _ranked(parsed: ParsedQuery, locale, filters, site) -> list[tuple]:
+    return list(search_parsed(parsed, locale, filters, site).values_list(*RANK_COLUMNS)[: MAX_RANKED + 1])
+
+
+def run(query: str, locale, filters: Filters | None = None, site=None) -> Outcome:
+    """Search, and when nothing matches try again tolerating typos in known words ("moc chua" -> "chau").
+
+    A suggestion is offered when a typed word had to be corrected (so the query as typed found nothing)
+    and the corrected query finds visible pages itself.
+    """
+    parsed = ParsedQuery.parse(query)
+    ranked = _ranked(parsed, locale, filters, site)
+    if not ranked and parsed.can_fuzz_known:
+        parsed = ParsedQuery.parse(query, fuzz_known=True)
+        ranked = _ranked(parsed, locale, filters, site)
+    suggestion = parsed.suggestion if ranked else ""
+    if suggestion and not _finds_anything(suggestion, locale, filters, site):
+        suggestion = ""
+    return Outcome(ranked, parsed, suggestion)
+
+
+def suggest(query: str, locale, limit: int = SUGGESTION_LIMIT):
+    """Titles whose words start with what the user has typed so far, newest first."""
+    parsed = ParsedQuery.parse(query)
+    if not parsed:
+        return SearchEntry.objects.none()
+    *complete, last = parsed.folded
+    condition = _words_in("title_folded", complete) & Q(title_folded__contains=f" {last}")
+    if parsed.number_key:
+        condition |= Q(number_key__startswith=parsed.number_key)
+    return (
+        visible_entries(locale)
+        .filter(condition)
+        .order_by("-date", "-pk")
+        .only("page_id", "title", "page_type", "date", "number")[:limit]
+    )

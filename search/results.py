@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from search import text
-from search.models import PageType, SearchEntry
+from search import documents, text
+from search.models import SearchEntry
 
 
 @dataclass
@@ -15,17 +15,18 @@ class SearchResult:
     url: str | None
     title_html: SafeString
     snippet_html: SafeString
-
-    @property
-    def type_label(self) -> str:
-        return str(PageType(self.entry.page_type).label)
+    type_label: str
 
 
-def present(entries, query: str, request=None) -> list[SearchResult]:
-    """Results with URL, highlighted title and snippet; one query for the pages whatever the count."""
+def present(entries, query: str, request=None, words: list[str] | None = None) -> list[SearchResult]:
+    """Results with URL, highlighted title and snippet; one query for the pages whatever the count.
+
+    ``words`` are the folded words to mark (the query's, plus corrections and expansions when planned).
+    """
     entries = list(entries)
-    words = text.folded_words(query)
+    words = words if words is not None else text.folded_words(query)
     pages = Page.objects.filter(pk__in=[entry.page_id for entry in entries]).in_bulk()
+    labels = documents.type_labels()
     results = []
     for entry in entries:
         page = pages.get(entry.page_id)
@@ -35,6 +36,7 @@ def present(entries, query: str, request=None) -> list[SearchResult]:
                 url=page.get_url(request) if page else None,
                 title_html=text.highlight(entry.title, words, length=len(entry.title) + 1),
                 snippet_html=text.highlight(entry.body, words),
+                type_label=str(labels.get(entry.page_type, entry.page_type)),
             )
         )
     return results

@@ -1,3 +1,5 @@
+"""The public search page."""
+
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -6,27 +8,23 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cms.api.cache import remember
+from cms.core import dates
+from cms.core.cache import remember
+from cms.core.pages import PAGE_SIZE
 from news.choices import DocumentType
-from news.models import PAGE_SIZE
+from search import documents
 from search import query as search_query
-from search.models import PageType
 from search.results import present
 
 MAX_QUERY_LENGTH = search_query.MAX_QUERY_LENGTH
 
 
-def paginate(request, queryset) -> tuple[Page, search_query.Total]:
-    """Like news.models.paginate, but the rows and the total come from one query; bad ``page`` never errors."""
-    number = request.GET.get("page", "1")
-    number = int(number) if number.isdigit() and 0 < int(number) < 100_000 else 1
-    rows, total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
-    paginator = Paginator(queryset, PAGE_SIZE)
-    paginator.count = total.count  # cached_property: preset so the paginator never counts again
-    if not rows and number > paginator.num_pages:
-        number = paginator.num_pages
-        rows, _total = search_query.fetch(queryset, (number - 1) * PAGE_SIZE, PAGE_SIZE)
-    return Page(rows, number, paginator), total
+def paginate(request, outcome: search_query.Outcome) -> Page:
+    """One page of ranked results; a bad or too large ``page`` shows the first or the last page."""
+    paginator = Paginator(outcome.ranked[: search_query.MAX_RANKED], PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page", "1")[:6])
+    page.object_list = outcome.entries(page.start_index() - 1 if page.object_list else 0, PAGE_SIZE)
+    return page
 
 
 def clean_query(raw: str) -> str:
@@ -36,12 +34,14 @@ def clean_query(raw: str) -> str:
 
 
 def search(request):
-    """Public search over live, public news and directives in the active language."""
+    """Public search over every live, public content type in the active language, this portal or all."""
     query = clean_query(request.GET.get("q", ""))
-    filters = search_query.Filters.parse(request.GET)
+    filters = search_query.Filters.parse(request.GET, human_dates=True)
     locale = Locale.get_active()
+    site = search_query.current_portal(request)
     error = None
-    results = page = total = None
+    results = page = total = facets = None
+    suggestion = ""
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": MAX_QUERY_LENGTH}
         query = ""
@@ -49,22 +49,29 @@ def search(request):
         try:
             # A savepoint, so a query the database still rejects does not spoil the request's transaction.
             with transaction.atomic():
-                page, total = paginate(request, search_query.search(query, locale, filters))
-                results = present(page.object_list, query, request)
+                outcome = search_query.run(query, locale, filters, site)
+                page, total, suggestion = paginate(request, outcome), outcome.total, outcome.suggestion
+                results = present(page.object_list, query, request, outcome.parsed.highlight_words)
+                facets = outcome.facets() if total.count else None
         except DatabaseError:
             error = _("Không tìm được với từ khóa này. Vui lòng thử từ khóa khác.")
-            page = results = total = None
-    # Read from every index row (150 ms at 100,000 pages on PostgreSQL): remembered until content changes.
-    agencies = remember(
-        f"search-agencies:{locale.pk}",
-        lambda: list(
-            search_query.visible_entries(locale)
-            .exclude(issuing_agency="")
-            .order_by("issuing_agency")
-            .values_list("issuing_agency", flat=True)
-            .distinct()
-        ),
-    )
+            page = results = total = facets = None
+            suggestion = ""
+    if facets:
+        # The agencies of these results (the facet), so a results page costs no second agency query.
+        agencies = sorted(value for value, _label, _count in facets["agency"])
+    else:
+        # Read from every index row (150 ms at 100,000 pages on PostgreSQL): remembered until content changes.
+        agencies = remember(
+            f"search-agencies:{locale.pk}",
+            lambda: list(
+                search_query.visible_entries(locale)
+                .exclude(issuing_agency="")
+                .order_by("issuing_agency")
+                .values_list("issuing_agency", flat=True)
+                .distinct()
+            ),
+        )
     return render(
         request,
         "search/search.html",
@@ -73,12 +80,24 @@ def search(request):
             "search_page": page,
             "search_total": total,
             "search_results": results,
+            "search_suggestion": suggestion,
+            "suggestion_query": urlencode({"q": suggestion, **filters.as_params()}) if suggestion else "",
+            "facets": facets,
+            "facet_headings": [
+                ("type", _("Loại nội dung")),
+                ("field", _("Lĩnh vực")),
+                ("agency", _("Cơ quan ban hành")),
+                ("year", _("Năm")),
+            ],
             "filters": filters,
             "filter_errors": list(filters.errors.values()),
-            "page_types": PageType.choices,
+            "page_types": list(documents.type_labels().items()),
+            "fields": list(documents.field_labels().items()),
             "document_types": DocumentType.choices,
             "agencies": agencies,
             "pagination_query": urlencode({"q": query, **filters.as_params()}),
             "error": error,
+            "date_pattern": dates.INPUT_PATTERN,
+            "date_format": dates.DISPLAY_FORMAT,
         },
     )

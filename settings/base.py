@@ -1,5 +1,6 @@
 """Settings true in every environment. See settings/env.py for the variables read."""
 
+from corsheaders.defaults import default_headers as default_cors_headers
 from django.utils.translation import gettext_lazy as _
 
 from settings import env
@@ -17,9 +18,24 @@ INSTALLED_APPS = [
     "home",
     "news",
     "search",
-    "cms.workflow",
+    "cms.pages",
+    "cms.participation",
+    "cms.organisation",
+    "cms.procedures",
+    "cms.disclosures",
+    "cms.schedule",
+    "cms.weblinks",
+    "cms.gallery",
+    "cms.editorial",
+    "cms.editorial.workflow",
     "cms.visits",
+    "cms.pagecache",
+    "cms.portals",
+    "cms.nukeviet",
     "cms.api",
+    "cms.operations",
+    "cms.webhooks",
+    "cms.demo",
     "wagtail.api.v2",
     "rest_framework",
     "drf_spectacular",
@@ -31,12 +47,14 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    "cms.media",  # after wagtail.images and wagtail.documents: replaces their permission policies
     "wagtail.search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (wagtail-localize installation docs)
@@ -56,6 +74,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that page views answered by the page cache are counted too (cms/visits).
+    "cms.visits.middleware.VisitCounterMiddleware",
+    # Before everything that costs: an anonymous hit skips sessions, auth, CSP, locale, CORS and axes
+    # (the stored answer carries the headers they added). docs/operations.md, "Page cache".
+    "cms.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.PortalCSPMiddleware",
     "cms.api.middleware.ApiQueryStringLimitMiddleware",
@@ -69,18 +92,23 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.visits.middleware.VisitCounterMiddleware",
+    "cms.core.cdn.CacheTagMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
+# The Wagtail admin's URL path; everything that must tell admin requests apart asks cms.core.http.admin_prefix().
+ADMIN_URL_PATH = "admin/"
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        # cms/templates is found as the first app's templates (cms leads INSTALLED_APPS). Listing it in DIRS
+        # as well made a template that extends the one it overrides (wagtail-localize's translation editor,
+        # Wagtail's block preview) find itself a second time and render its additions twice.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -105,6 +133,13 @@ if "replica" in DATABASES:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get("REDIS_URL")
+# API rate limits (cms/api/throttling.py) are counted once for all workers: in Redis when it is set,
+# else in a database table (created by migration cms_api.0001), never in one worker's memory.
+THROTTLE_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "portal_throttle_cache",
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -123,14 +158,21 @@ if REDIS_URL:
         },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES["throttle"] = {**CACHES["default"], "KEY_PREFIX": "portal:throttle"}
+    CONTENT_GENERATION_FILE = None  # the stamp lives in Redis, shared by every machine
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"},
+        "throttle": THROTTLE_DATABASE_CACHE,
+    }
+    # Each process has its own local-memory cache: the content generation stamp (cms/core/cache.py) lives in
+    # a file every process on this machine reads, so a change made in any of them reaches all within a request.
+    CONTENT_GENERATION_FILE = env.get("CONTENT_GENERATION_FILE", str(BASE_DIR / "var" / "content-generation"))
 
 # Visitor counter (cms.visits): Redis when REDIS_URL is set, the database otherwise. "beacon" counts
 # through POST /api/v2/visits/beacon/ instead of the middleware, for HTML cached by a CDN.
 VISITS_REDIS_URL = REDIS_URL
 VISITS_MODE = env.get("VISITS_MODE", "middleware")
-VISITS_CLIENT_IP_HEADER = env.get("VISITS_CLIENT_IP_HEADER")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -148,14 +190,23 @@ LANGUAGE_CODE = PORTAL_LANGUAGE_CODES[0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Where a translatable snippet (banner slide, statistic) has no live version in the page's
-# language, show the default-language one instead (cms/i18n.py).
+# language, show the default-language one instead (cms/core/i18n.py).
 PORTAL_SNIPPET_FALLBACK_TO_DEFAULT = env.get_bool("PORTAL_SNIPPET_FALLBACK_TO_DEFAULT", False)
 # Machine translation stays off: no WAGTAILLOCALIZE_MACHINE_TRANSLATOR is configured.
 # wagtail-localize otherwise publishes a new translation (still in the source language) at once when
 # its source is live, even for an editor without publish rights; a translation starts as a draft.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# LOCALE_PATHS are merged after the apps' catalogues, so they win, for `django` and `djangojs` alike
+# (Django's DjangoTranslation._add_local_translations; the admin's and wagtail-localize's JavaScript
+# catalogues merge them too). locale/ holds the project's messages, locale_overrides/ its Vietnamese
+# translation of Wagtail's admin and wagtail-localize (docs/glossary-vi.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 FORMAT_MODULE_PATH = ["cms.formats"]
+# The admin's date pickers write and read dd/mm/yyyy (Wagtail's default is 2026-12-01); one setting for
+# every admin language, so cms/formats/*/formats.py put these first in *_INPUT_FORMATS (wagtailadmin.E003).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -219,14 +270,25 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "pp
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels, not bytes, set the memory and time a rendition takes: a 15 KB PNG can hold 121 megapixels.
+# 80 million covers every camera and phone photo in normal modes (61 MP full frame: 9504 × 6336).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 80_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media.forms.PortalImageForm"
+# ASCII slugs transliterated from Vietnamese titles (cms/i18n.py, on the server and in the slug field's preview).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's default, relied upon: a published page whose slug changes (an editor, `manage.py fix_slugs --fix`)
+# keeps answering at its old URL, and its descendants at theirs, with a permanent redirect.
+WAGTAILREDIRECTS_AUTO_CREATE = True
+# No Gravatar: the admin would send a hash of each editor's e-mail address to an outside service (blocked by our
+# Content Security Policy anyway). Editors see their uploaded avatar (Account → Ảnh đại diện) or Wagtail's default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-# Editorial workflow (cms/workflow/): an edit during review restarts approval of the new revision.
+# Editorial workflow (cms/editorial/workflow/): an edit during review restarts approval of the new revision.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WORKFLOW_ALLOW_SUPERUSER_SELF_APPROVAL = False
 # Read by Wagtail at import time: the last approval publishes without a publish permission.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.publishing.publish_approved"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.editorial.workflow.publishing.publish_approved"
 # Snippet models ("app_label.Model") under the "Duyệt tin bài" workflow and the editorial roles.
 WORKFLOW_SNIPPET_MODELS = ["home.BannerSlide", "cms.Statistic"]
 
@@ -240,33 +302,86 @@ LOGGING = {
         "text": {"format": "%(levelname)s %(name)s %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"},
+        # Wagtail logs (never raises) failed notification e-mails; the health page counts them.
+        "notification_failures": {"class": "cms.operations.mail.NotificationFailureHandler", "level": "ERROR"},
     },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "django": {"level": env.get("LOG_LEVEL", "INFO")},
         "wagtail": {"level": "WARNING"},
+        "wagtail.admin": {"handlers": ["notification_failures"], "level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },
 }
 
 PORTAL_DESCRIPTION = _("Cổng thông tin điện tử")
 
+# Operations (cms/operations/): the health page's JSON twin /healthz?detail=1 needs HEALTH_TOKEN (sent as
+# "Authorization: Bearer <token>"; refused when unset), and alerts go to HEALTH_ALERT_EMAIL / _WEBHOOK_URL.
+HEALTH_TOKEN = env.get("HEALTH_TOKEN")
+HEALTH_ALERT_EMAIL = env.get("HEALTH_ALERT_EMAIL")
+HEALTH_ALERT_WEBHOOK_URL = env.get("HEALTH_ALERT_WEBHOOK_URL")
+HEALTH_ALERT_RECOVERY = env.get_bool("HEALTH_ALERT_RECOVERY", True)
+PORTAL_VERSION = env.get("PORTAL_VERSION")  # shown on the health page; default: `git describe`
+# Django serves MEDIA_URL itself even without DEBUG: for `make serve` only (production: the web server does).
+SERVE_MEDIA = env.get_bool("SERVE_MEDIA", False)
+
+# Webhooks (cms/webhooks/): request timeout, attempts before a delivery is marked failed, first retry delay
+# (doubled after each failure). Headless preview: the front end's preview URL, and per-site overrides
+# "hostname=url,hostname=url" (cms/api/preview.py, docs/webhooks-and-preview.md).
+WEBHOOK_TIMEOUT_SECONDS = env.get_int("WEBHOOK_TIMEOUT_SECONDS", 5)
+WEBHOOK_MAX_ATTEMPTS = env.get_int("WEBHOOK_MAX_ATTEMPTS", 6)
+WEBHOOK_RETRY_SECONDS = env.get_int("WEBHOOK_RETRY_SECONDS", 30)
+# Delivered and failed deliveries are deleted from the log after this many days (a periodic job).
+WEBHOOK_DELIVERY_RETENTION_DAYS = env.get_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30)
+# Off: receivers must be on public internet addresses (cms/webhooks/network.py, against SSRF);
+# settings/dev.py and settings/test.py turn it on for receivers on 127.0.0.1.
+WEBHOOK_ALLOW_PRIVATE_NETWORKS = env.get_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", False)
+HEADLESS_PREVIEW_URL = env.get("HEADLESS_PREVIEW_URL")
+HEADLESS_PREVIEW_SITE_URLS = dict(
+    item.split("=", 1) for item in env.get_list("HEADLESS_PREVIEW_SITE_URLS") if "=" in item
+)
+
 # Headless API (cms/api/): HTTP and server-side caching, preview tokens, CORS, OpenAPI.
 API_CACHE_MAX_AGE = env.get_int("API_CACHE_MAX_AGE", 60)
 API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 300)
-API_PREVIEW_TOKEN_SECONDS = env.get_int("API_PREVIEW_TOKEN_SECONDS", 3600)
+
+# Full-page cache for anonymous answers (cms/pagecache; docs/operations.md "Page cache"): HTML is fresh for
+# PAGE_CACHE_SECONDS (API answers: API_CACHE_SECONDS), then kept as the last good copy for
+# PAGE_CACHE_STALE_SECONDS, served only while the database is unreachable. Content changes drop it at once.
+# PAGE_CACHE_CDN_SECONDS: s-maxage of HTML for a CDN in front (purged by cache tag, cms/core/cdn.py).
+PAGE_CACHE_ENABLED = env.get_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 60)
+PAGE_CACHE_STALE_SECONDS = env.get_int("PAGE_CACHE_STALE_SECONDS", 24 * 60 * 60)
+PAGE_CACHE_CDN_SECONDS = env.get_int("PAGE_CACHE_CDN_SECONDS", 60)
+# After a request finds the database unreachable, anonymous requests get the stale copy (or the 503) for this
+# many seconds without trying the database again: one probe per window and worker, not one per request.
+PAGE_CACHE_BREAKER_SECONDS = env.get_int("PAGE_CACHE_BREAKER_SECONDS", 5)
+# Further path prefixes never cached (the admin, files, previews and /healthz never are).
+PAGE_CACHE_EXCLUDED_PREFIXES = tuple(env.get_list("PAGE_CACHE_EXCLUDED_PREFIXES"))
+API_PREVIEW_TOKEN_SECONDS = env.get_int("API_PREVIEW_TOKEN_SECONDS", 600)
 WAGTAILAPI_LIMIT_MAX = 100
+# Public origin for every absolute URL in API payloads, feeds and sitemaps (cms/core/public_urls.py);
+# empty: the site record matching the request's host, else the request's own origin.
+PORTAL_PUBLIC_BASE_URL = env.get("PORTAL_PUBLIC_BASE_URL", "")
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# A browser front end sends its preview token in this header (cms/api/preview.py).
+CORS_ALLOW_HEADERS = [*default_cors_headers, "x-preview-token"]
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The admin's own session only: DRF's default also reads HTTP Basic passwords, which would let anyone
+    # guess passwords through the API (and lock the account out through django-axes).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     # Rate from API_THROTTLE_ANON (settings/security.py), read per request.
     "DEFAULT_THROTTLE_CLASSES": ["cms.api.throttling.ApiAnonThrottle"],
     # JSON only: DRF would answer an unknown ?format= with an undocumented 404.
     "URL_FORMAT_OVERRIDE": None,
+    # {"message", "parameter"?} for every API error, as documented in OpenAPI (cms/api/errors.py).
+    "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng thông tin điện tử — Content API",
@@ -283,10 +398,12 @@ SPECTACULAR_SETTINGS = {
         "cms.api.openapi.add_content_components",
     ],
 }
+# Every public response carries this cache tag; a content change purges it at the CDN (cms/core/cdn.py).
+CDN_CACHE_TAG = env.get("CDN_CACHE_TAG", "portal-content")
 FRONTEND_CACHE_URL = env.get("FRONTEND_CACHE_URL")
 WAGTAILFRONTENDCACHE = {}
 if FRONTEND_CACHE_URL:
-    # An HTTP PURGE-capable cache (Varnish, nginx) in front of the site; see cms/api/frontend_cache.py.
+    # An HTTP PURGE-capable cache (Varnish, nginx) in front of the site; see cms/core/cdn.py.
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": FRONTEND_CACHE_URL,

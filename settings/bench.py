@@ -1,13 +1,12 @@
 """Benchmark run (``make bench``): production settings plus the baselines and the SQL query counter."""
 
 from settings.production import *  # noqa: F403
-from settings.production import INSTALLED_APPS, MIDDLEWARE
+from settings.production import MIDDLEWARE
 
 # Wagtail's stock API v2 is mounted at /bench/stock-api/v2/ as a baseline (cms/urls.py, cms/bench.py).
 BENCH_BASELINES = True
-INSTALLED_APPS = [*INSTALLED_APPS, *[app for app in ("wagtail.api.v2", "rest_framework") if app not in INSTALLED_APPS]]
 # First, so the count includes every query the stack runs (sessions, auth, redirects).
-MIDDLEWARE = ["cms.bench.QueryCountMiddleware", *MIDDLEWARE]
+MIDDLEWARE = ["cms.bench.QueryCountMiddleware", "cms.bench.DjangoDefaultFloorMiddleware", *MIDDLEWARE]
 # The load generator talks plain HTTP to 127.0.0.1; production's HTTPS redirect would send it to a TLS
 # port that does not exist (gunicorn logs "bare LF as line terminator" for the TLS handshake).
 SECURE_SSL_REDIRECT = False

@@ -16,6 +16,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the portal uses (cms/security.py sends it on every response).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -23,11 +28,29 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Reverse proxies in front of the portal (0: clients connect directly). When set, the
 # client address comes from X-Forwarded-For and HTTPS from X-Forwarded-Proto.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
+# The header those proxies write the client address to (cms.core.http.client_address: throttling, login
+# lockout and the visitor counter). VISITS_CLIENT_IP_HEADER is its former name.
+CLIENT_IP_HEADER = env.get("CLIENT_IP_HEADER") or env.get("VISITS_CLIENT_IP_HEADER") or "X-Forwarded-For"
 
 # API abuse: requests per client address for anonymous clients ("120/min"; "off" disables),
 # and bounds on query strings under /api/ (longer or more parameters: 400).
 _throttle_anon = env.get("API_THROTTLE_ANON", "120/min")
 API_THROTTLE_ANON = None if _throttle_anon.lower() in {"off", "0"} else _throttle_anon
+
+# Citizens' forms (cms/participation/challenge.py): submissions per client address per hour (0: no limit),
+# the proof-of-work size (numbers a browser may have to try), the seconds a form must be open before it is
+# sent and after which its challenge expires, and the days personal data of closed items is kept.
+PARTICIPATION_SUBMISSIONS_PER_HOUR = env.get_int("PARTICIPATION_SUBMISSIONS_PER_HOUR", 20) or None
+PARTICIPATION_CHALLENGE_MAX_NUMBER = env.get_int("PARTICIPATION_CHALLENGE_MAX_NUMBER", 50000)
+PARTICIPATION_MIN_FILL_SECONDS = env.get_int("PARTICIPATION_MIN_FILL_SECONDS", 3)
+PARTICIPATION_CHALLENGE_TTL = env.get_int("PARTICIPATION_CHALLENGE_TTL", 2 * 3600)
+PARTICIPATION_RETENTION_DAYS = env.get_int("PARTICIPATION_RETENTION_DAYS", 180)
+# Questions and petitions: tracking-code lookups per client address and per code per hour (0: no limit), the
+# size of one attachment, and where attachments are kept: outside MEDIA_ROOT, never served by the web server.
+PARTICIPATION_LOOKUPS_PER_HOUR = env.get_int("PARTICIPATION_LOOKUPS_PER_HOUR", 60) or None
+PARTICIPATION_LOOKUPS_PER_CODE_PER_HOUR = env.get_int("PARTICIPATION_LOOKUPS_PER_CODE_PER_HOUR", 20) or None
+PARTICIPATION_ATTACHMENT_MAX_BYTES = env.get_int("PARTICIPATION_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+PARTICIPATION_PRIVATE_ROOT = env.get("PARTICIPATION_PRIVATE_ROOT", str(env.BASE_DIR / "private"))
 API_MAX_QUERY_STRING = env.get_int("API_MAX_QUERY_STRING", 2048)
 API_MAX_QUERY_PARAMS = env.get_int("API_MAX_QUERY_PARAMS", 30)
 
@@ -80,8 +103,4 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "cms.core.http.client_address"

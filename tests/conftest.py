@@ -1,11 +1,14 @@
 import io
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from cms.catalogues import compile_catalogues
+from cms.operations.catalogues import compile_catalogues
 from tests import factories
+from tests.demo_snapshot import DEMO_PASSWORD, Snapshot
 
 # English pages read locale/en/LC_MESSAGES/django.mo, which is built, not committed.
 compile_catalogues()
@@ -26,9 +29,29 @@ def directive_index(home):
     return factories.DirectiveIndexPageFactory(parent=home)
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo portal as ``load_demo_content`` builds it, built once per session (tests/demo_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return Snapshot.take(
+            "default",
+            lambda: call_command("load_demo_content", password=DEMO_PASSWORD, stdout=io.StringIO()),
+        )
+
+
 @pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content", password="demo-Pass-2024", stdout=io.StringIO())
+def demo_content(db, demo_snapshot):
+    """The demo portal in this test's database (password ``DEMO_PASSWORD``), as if the command had just run."""
+    demo_snapshot.restore()
+
+
+@pytest.fixture
+def rewarm_content_types(django_db_blocker):
+    """After a transactional test flushes the database, refill the ContentType cache later non-db tests rely on."""
+    yield
+    with django_db_blocker.unblock():
+        ContentType.objects.clear_cache()
+        ContentType.objects.get_for_models(*apps.get_models())
 
 
 @pytest.fixture
@@ -50,3 +73,12 @@ def staff(home):
     from tests.workflow_helpers import make_staff
 
     return make_staff()
+
+
+@pytest.fixture(autouse=True)
+def _search_vocabulary_of_this_test():
+    """The search vocabulary is held per process (search.lexicon) and learns words as pages are indexed; a
+    test's rolled-back transaction does not tell it, so each test starts by reading it from its own database."""
+    from search import lexicon
+
+    lexicon._state.update(version=None, vocabulary=None, synonyms=None)

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale
 
-from cms.models import Statistic
+from cms.statistics.models import Statistic
 from home.models import BannerSlide, HomePage
 from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 
@@ -118,3 +118,12 @@ def translate(instance, language_code: str, texts: dict, publish: bool = True):
     if publish:
         translated.latest_revision.publish()
     return translated
+
+
+def add_page(parent, page, publish: bool = True):
+    """``page`` added under ``parent`` with a revision, published through it unless ``publish`` is False."""
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page

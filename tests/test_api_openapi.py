@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from openapi_spec_validator import validate
 
 from tests import factories
@@ -49,6 +50,7 @@ def test_schema_describes_page_types_blocks_and_filters(document):
         "document",
         "page_link",
         "statistics",
+        "raw_html",
     }
     parameters = {param["name"] for param in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
     assert {
@@ -57,7 +59,6 @@ def test_schema_describes_page_types_blocks_and_filters(document):
         "child_of",
         "descendant_of",
         "order",
-        "search",
         "fields",
         "limit",
         "offset",
@@ -68,6 +69,78 @@ def test_schema_describes_page_types_blocks_and_filters(document):
         "issued_to",
         "status",
     } <= parameters
+    assert "search" not in parameters  # pages are searched at /api/v2/search/
+
+
+def test_pages_are_a_union_discriminated_by_their_type(document, client, news_index, settings):
+    """Generators narrow a page by its top-level ``type`` (the same as ``meta.type``), in details and listings."""
+    settings.API_CACHE_SECONDS = 0
+    schemas = document["components"]["schemas"]
+    for union, suffix in (("Page", ""), ("PageSummary", "Summary")):
+        discriminator = schemas[union]["discriminator"]
+        assert discriminator["propertyName"] == "type"
+        assert discriminator["mapping"]["news.NewsPage"] == f"#/components/schemas/news_NewsPage{suffix}"
+        assert len(schemas[union]["oneOf"]) == len(discriminator["mapping"])
+        for type_name, target in discriminator["mapping"].items():
+            assert schemas[target.rsplit("/", 1)[1]]["properties"]["type"]["const"] == type_name
+    # A detail has every declared field; a listing item only what every listing carries.
+    assert {"date", "lead", "body", "category"} <= set(schemas["news_NewsPage"]["required"])
+    assert schemas["news_NewsPageSummary"]["required"] == ["id", "type", "meta", "title"]
+    listing = document["paths"]["/api/v2/pages/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert listing["schema"]["properties"]["items"]["items"] == {"$ref": "#/components/schemas/PageSummary"}
+    news = make_news(news_index, 1)[0]
+    item = client.get("/api/v2/pages/").json()["items"][0]
+    assert item["type"] == item["meta"]["type"]
+    detail = client.get(f"/api/v2/pages/{news.pk}/", {"fields": "-title"}).json()
+    assert detail["type"] == "news.NewsPage" == detail["meta"]["type"]  # whatever ?fields= asks
+    conforms(document, "Page", client.get(f"/api/v2/pages/{news.pk}/").json())
+
+
+def test_media_meta_search_and_suggest_are_typed(document):
+    schemas = document["components"]["schemas"]
+    for item in ("ImageItem", "DocumentItem"):
+        assert schemas[item]["properties"]["meta"] == {"$ref": "#/components/schemas/MediaMeta"}
+    assert set(schemas["MediaMeta"]["required"]) == {"type", "detail_url", "tags", "download_url"}
+    for path, component in (("/api/v2/search/", "SearchResults"), ("/api/v2/search/suggest/", "SearchSuggestions")):
+        response = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        assert response["schema"] == {"$ref": f"#/components/schemas/{component}"}
+    assert "<mark>" in schemas["SearchResult"]["properties"]["snippet"]["description"]
+    assert "<mark>" in schemas["SearchSuggestion"]["properties"]["title_highlighted"]["description"]
+
+
+def test_search_responses_conform(document, client, news_index, settings):
+    settings.API_CACHE_SECONDS = 0
+    make_news(news_index, 2)
+    results = client.get("/api/v2/search/", {"q": "tin"}).json()
+    conforms(document, "SearchResults", results)
+    conforms(document, "SearchSuggestions", client.get("/api/v2/search/suggest/", {"q": "tin"}).json())
+
+
+def test_servers_security_and_cache_responses_are_documented(document):
+    assert document["servers"] == [{"url": "http://testserver", "description": "This portal (its public base URL)"}]
+    assert document["security"] == [{}]  # anonymous unless an operation says otherwise
+    operations = {op["operationId"]: op for ops in document["paths"].values() for op in ops.values()}
+    assert operations["preview_token"]["security"] == [{"cookieAuth": []}]  # an anonymous request answers 403
+    for name in ("preview_exchange", "preview_revoke", "preview_retrieve"):
+        assert operations[name]["security"] == [{"previewToken": []}]
+    assert "security" not in operations["pages_list"]
+    assert document["components"]["securitySchemes"]["previewToken"]["in"] == "header"
+    for name in ("pages_list", "pages_retrieve", "images_list", "documents_retrieve", "search", "statistics_list"):
+        responses = operations[name]["responses"]
+        assert "304" in responses and "ETag" in responses["200"]["headers"], name
+    assert "304" not in operations["preview_retrieve"]["responses"]  # private, never cached
+    for operation in operations.values():
+        assert operation["summary"]
+        assert "Retry-After" in operation["responses"]["429"]["headers"]
+
+
+def test_schema_downloads_as_yaml_too(client, document):
+    response = client.get("/api/v2/schema.yaml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi")
+    assert response["Content-Disposition"] == 'inline; filename="openapi.yaml"'
+    assert yaml.safe_load(response.content) == document
+    assert client.get("/api/v2/schema/")["Content-Disposition"] == 'inline; filename="openapi.json"'
 
 
 def test_schema_matches_the_pinned_snapshot(document):

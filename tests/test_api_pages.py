@@ -81,7 +81,9 @@ def test_stream_blocks_are_ready_to_render(client, news, directive_index):
     blocks = {block["type"]: block["value"] for block in data["body"]}
     assert blocks["heading"] == {"text": "Tình hình chung", "level": "h2"}
     assert f'href="{directive_index.url}"' in blocks["paragraph"]
-    assert f'href="{blocks["document"]["url"]}"' in blocks["paragraph"]
+    # Payload URLs are absolute on the public base URL; links inside rich text HTML stay site paths.
+    assert blocks["document"]["url"].startswith("http://testserver/documents/")
+    assert f'href="{blocks["document"]["url"].removeprefix("http://testserver")}"' in blocks["paragraph"]
     image = blocks["image"]["image"]
     assert {"id", "title", "alt", "width", "height", "renditions"} <= image.keys()
     assert {"url", "width", "height"} == set(image["renditions"]["medium"])
@@ -89,7 +91,7 @@ def test_stream_blocks_are_ready_to_render(client, news, directive_index):
     assert blocks["page_link"]["page"] == {
         "id": directive_index.pk,
         "title": directive_index.title,
-        "url": directive_index.url,
+        "url": f"http://testserver{directive_index.url}",
         "type": "news.DirectiveIndexPage",
     }
     assert blocks["table"]["rows"] == [["A", "B"], ["1", "2"]] and blocks["table"]["first_row_is_header"]
@@ -118,7 +120,7 @@ def test_directive_detail_has_every_editorial_field(client, directives):
     assert data["sector"]["code"] == "y-te"
     assert {"issue_date", "effective_date", "expiry_date", "summary", "body"} <= data.keys()
     [attachment] = data["attachments"]
-    assert attachment["title"] == "Toàn văn" and attachment["url"].startswith("/documents/")
+    assert attachment["title"] == "Toàn văn" and attachment["url"].startswith("http://testserver/documents/")
     assert {"size", "file_type"} <= attachment.keys()
 
 
@@ -151,16 +153,52 @@ def test_listing_filters_by_tree_and_locale(client, news, news_index, directive_
     assert data["meta"]["total_count"] == 3
 
 
-def test_search_finds_news(client, news):
+def test_pages_search_points_to_the_one_search(client, news):
     status, data = get_json(client, type="news.NewsPage", search=news[0].title)
+    assert status == 400 and data["parameter"] == "search" and "/api/v2/search/" in data["message"]
+    status, data = get_json(client, "/api/v2/search/", q=news[0].title)
     assert status == 200 and news[0].pk in [item["id"] for item in data["items"]]
 
 
 def test_find_redirects_to_detail(client, news):
-    response = client.get(f"{PAGES}find/", {"html_path": news[0].url.removeprefix("/vi")})
-    assert response.status_code in (302, 404)
-    response = client.get(f"{PAGES}find/", {"id": news[0].pk})
-    assert response.status_code == 302 and f"{PAGES}{news[0].pk}/" in response["Location"]
+    for path in (news[0].url, news[0].url.removeprefix("/vi")):
+        response = client.get(f"{PAGES}find/", {"html_path": path})
+        assert response.status_code == 302
+        assert response["Location"] == f"http://testserver{PAGES}{news[0].pk}/"
+    response = client.get(f"{PAGES}find/", {"id": news[0].pk, "fields": "body"})
+    assert response.status_code == 302 and response["Location"] == f"http://testserver{PAGES}{news[0].pk}/?fields=body"
+
+
+def test_find_without_redirect_answers_with_the_page(client, news):
+    status, data = get_json(client, f"{PAGES}find/", html_path=news[0].url, redirect="false", fields="body")
+    assert status == 200 and data["id"] == news[0].pk and "body" in data
+    assert data["meta"]["type"] == "news.NewsPage"
+    status, data = get_json(client, f"{PAGES}find/", html_path=news[0].url, redirect="maybe")
+    assert status == 400 and data["parameter"] == "redirect"
+
+
+def test_find_reads_language_prefixes_and_locale(client, news, locales):
+    english = locales["en"]
+    news[0].get_parent().copy_for_translation(english, copy_parents=True)
+    translation = news[0].copy_for_translation(english)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    assert translation.url.startswith("/en/")
+    cases = [
+        ({"html_path": translation.url}, translation),
+        ({"html_path": f"http://testserver{translation.url}"}, translation),
+        ({"html_path": translation.url.removeprefix("/en"), "locale": "en"}, translation),
+        ({"html_path": news[0].url, "locale": "en"}, translation),  # this page, in English
+        ({"html_path": translation.url, "locale": "vi"}, news[0]),
+        ({"id": news[0].pk, "locale": "en"}, translation),
+    ]
+    for params, expected in cases:
+        status, data = get_json(client, f"{PAGES}find/", redirect="false", **params)
+        assert (status, data["id"]) == (200, expected.pk), params
+    status, data = get_json(client, f"{PAGES}find/", html_path=news[1].url, locale="en", redirect="false")
+    assert status == 404  # no English version
+    status, data = get_json(client, f"{PAGES}find/", html_path=news[0].url, locale="xx")
+    assert status == 400 and data["parameter"] == "locale"
 
 
 def test_items_list_their_translations(client, news, settings):
@@ -174,7 +212,9 @@ def test_items_list_their_translations(client, news, settings):
     translation.save_revision().publish()
     _status, data = get_json(client, type="news.NewsPage")
     item = next(item for item in data["items"] if item["id"] == page.pk)
-    assert item["meta"]["translations"] == [{"locale": "en", "id": translation.pk, "url": translation.url}]
+    assert item["meta"]["translations"] == [
+        {"locale": "en", "id": translation.pk, "url": f"http://testserver{translation.url}"}
+    ]
     _status, data = get_json(client, locale="en", type="news.NewsPage")
     assert [item["id"] for item in data["items"]] == [translation.pk]
 
@@ -230,3 +270,31 @@ def test_an_image_whose_file_went_missing_is_left_out_not_a_500(client, news_ind
     images = client.get("/api/v2/images/", {"fields": "renditions"})
     assert images.status_code == 200
     assert images.json()["items"][0]["renditions"] == {}
+
+
+def test_listing_without_locale_is_in_the_default_language(client, news, locales):
+    english = locales["en"]
+    news[0].get_parent().copy_for_translation(english, copy_parents=True).save_revision().publish()
+    translation = news[0].copy_for_translation(english)
+    translation.save_revision().publish()
+    _status, default = get_json(client, type="news.NewsPage")
+    assert {item["meta"]["locale"] for item in default["items"]} == {"vi"} and len(default["items"]) == 3
+    _status, data = get_json(client, type="news.NewsPage", locale="en")
+    assert [item["id"] for item in data["items"]] == [translation.pk]
+    # A tree filter names a page: its language applies, not the default.
+    _status, data = get_json(client, child_of=translation.get_parent().pk)
+    assert [item["id"] for item in data["items"]] == [translation.pk]
+    _status, data = get_json(client, translation_of=news[0].pk)
+    assert [item["id"] for item in data["items"]] == [translation.pk]
+
+
+def test_choice_labels_are_in_the_page_language_whatever_accept_language_says(client, news, locales):
+    english = locales["en"]
+    news[0].get_parent().copy_for_translation(english, copy_parents=True).save_revision().publish()
+    translation = news[0].copy_for_translation(english)
+    translation.save_revision().publish()
+    for accept in ("vi", "en"):
+        vietnamese = client.get(f"{PAGES}{news[0].pk}/", HTTP_ACCEPT_LANGUAGE=accept).json()
+        assert vietnamese["category"]["label"] == "Tin khác"
+        english_page = client.get(f"{PAGES}{translation.pk}/", HTTP_ACCEPT_LANGUAGE=accept).json()
+        assert english_page["category"]["label"] == "Other news"

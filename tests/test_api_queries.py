@@ -1,4 +1,4 @@
-"""The cost of a listing does not grow with its size (issue 3: at most 10 queries)."""
+"""The cost of a listing does not grow with its size (at most 10 queries)."""
 
 import pytest
 from django.db import connection

@@ -61,7 +61,7 @@ def test_hidden_pages_appear_in_no_listing_or_detail(request, client, hidden, ca
 
 def test_search_does_not_find_hidden_pages(client, hidden):
     for page in hidden["hidden"]:
-        found = client.get("/api/v2/pages/", {"search": page.title}).json()["items"]
+        found = client.get("/api/v2/search/", {"q": page.title}).json()["items"]
         assert page.pk not in [item["id"] for item in found]
 
 

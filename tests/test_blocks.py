@@ -3,7 +3,7 @@
 import pytest
 from django.template.loader import render_to_string
 
-from cms.blocks import BodyBlock
+from cms.body import BodyBlock
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,18 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
 
-from cms.catalogues import LOCALE_DIR, compile_catalogues
+from cms.operations.catalogues import LOCALE_DIR, compile_catalogues
 from news.choices import DocumentType, NewsCategory
+
+
+def test_catalogues_are_built_in_the_folder_django_reads():
+    # polib reads a path that does not exist as PO text, so a wrong folder would pass the tests below.
+    assert Path(settings.LOCALE_PATHS[0]) == LOCALE_DIR and (LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po").is_file()
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
@@ -38,6 +44,23 @@ def test_catalogues_build_with_polib_alone(tmp_path: Path):
     assert compile_catalogues(tmp_path) == []  # up to date: nothing rebuilt
     mo = polib.mofile(str(target / "django.mo"))
     assert mo.find("Thống kê truy cập").msgstr == "Visitor statistics"
+
+
+def test_a_catalogue_built_after_the_process_read_its_catalogues_is_served(tmp_path: Path, settings):
+    """The test session sets Django up before tests/conftest.py builds the .mo files; a fresh checkout must
+    still serve them (it served the packages' catalogues alone: "Choose", "Save draft" in the Vietnamese admin)."""
+    target = tmp_path / "vi" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "vi"}
+    catalogue.append(polib.POEntry(msgid="Choose a colour for the test", msgstr="Chọn màu cho phép thử"))
+    catalogue.save(str(target / "django.po"))
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, tmp_path]
+    with translation.override("vi"):
+        assert gettext("Choose a colour for the test") == "Choose a colour for the test"  # read, not built yet
+        compile_catalogues(tmp_path)
+    with translation.override("vi"):
+        assert gettext("Choose a colour for the test") == "Chọn màu cho phép thử"
 
 
 def test_compile_catalogues_command_runs(capsys):
@@ -86,3 +109,12 @@ def test_round_one_strings_have_english_translations():
         assert gettext("Số liệu đến ngày %(date)s") == "Figures as of %(date)s"
         assert gettext("Lượt truy cập theo ngày") == "Daily visits"
         assert gettext("Bộ lọc bị bỏ qua:") == "Filters ignored:"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_source_references_name_files_that_exist(language):
+    """The ``#:`` lines point translators at the code; regenerate them with makemessages after moving files."""
+    catalogue = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+    root = LOCALE_DIR.parent
+    stale = sorted({path for entry in catalogue for path, _line in entry.occurrences if not (root / path).is_file()})
+    assert stale == []

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from cms.demo import data
+from cms.pages.models import ContentPage
 from home.models import BannerSlide, HomePage
 from news.models import DirectiveIndexPage, NewsIndexPage, NewsPage
 
@@ -17,6 +18,12 @@ def test_demo_has_published_english_versions_made_with_wagtail_localize(demo_con
     en = Locale.objects.get(language_code="en")
     for model in (HomePage, NewsIndexPage, DirectiveIndexPage):
         assert model.objects.live().filter(locale=en).count() == 1
+    # "About" and its three sub-pages (cms/pages/demo.py).
+    assert ContentPage.objects.live().filter(locale=en).count() == 4
+    about = ContentPage.objects.get(locale=en, depth=3)
+    assert (about.title, about.url) == ("About", "/en/about/")
+    about_vi = about.get_translation(Locale.objects.get(language_code="vi"))
+    assert about_vi.url == "/vi/gioi-thieu/"
     seed = NewsPage.objects.get(title=data.SEED_ARTICLE_TITLE)
     english = seed.get_translation(en)
     assert english.live and english.title.startswith("Mộc Châu reviews grassroots democracy")
@@ -24,7 +31,11 @@ def test_demo_has_published_english_versions_made_with_wagtail_localize(demo_con
     assert NewsPage.objects.live().filter(locale=en).count() >= 3
     assert BannerSlide.objects.filter(live=True, locale=en).count() == 3
     # Made through wagtail-localize, so the admin's translation editor and sync work on them.
-    assert Translation.objects.filter(target_locale=en).count() == 9
+    # Home, two indexes, "Giới thiệu" and its three sub-pages, three articles, three slides, the organisation
+    # chart and its six units (cms/organisation/demo.py), the questions and answers page (cms/participation/demo.py);
+    # four directives (news/demo.py), the work schedule and its ten activities (cms/schedule/demo.py), the web links
+    # page, the photo library and its two albums.
+    assert Translation.objects.filter(target_locale=en).count() == 40
     assert not Page.objects.filter(locale=en, live=False).exists()
 
 

@@ -133,5 +133,6 @@ def test_scale_out_is_configured_by_environment_variables():
     assert values["databases"] == ["default", "replica"]
     assert "cms.db_router.ReplicaMiddleware" in values["middleware"]
     assert values["storage"] == "storages.backends.s3.S3Storage"
-    assert values["caches"] == ["default", "renditions"]
+    # The throttle alias keeps rate-limit counts in the shared store (Redis here, a database table without it).
+    assert values["caches"] == ["default", "renditions", "throttle"]
     assert values["frontend"] == ["http"] and values["formatter"] == "json"

@@ -111,3 +111,26 @@ def test_register_count_facets_and_search_agencies_follow_publishing(client_vi, 
     assert second.context["directives"].paginator.num_pages == 2
     assert set(second.context["agencies"]) == {"UBND huyện", "Sở Y tế"}
     assert set(client_vi.get("/vi/search/", {"q": "quyet dinh"}).context["agencies"]) == {"UBND huyện", "Sở Y tế"}
+
+
+def test_register_filters_use_the_api_and_search_names_and_old_links_still_work(client_vi, directive_index):
+    for number, (kind, agency) in enumerate([("quyet-dinh", "UBND huyện"), ("cong-van", "Sở Y tế")]):
+        factories.DirectivePageFactory(
+            parent=directive_index,
+            title=f"Văn bản {number}",
+            number=f"{number}/UBND",
+            document_type=kind,
+            issuing_agency=agency,
+        )
+
+    def titles(params):
+        response = client_vi.get(directive_index.url, params)
+        return [page.title for page in response.context["directives"]], response.context["filters"]
+
+    assert titles({"document_type": "cong-van"}) == (["Văn bản 1"], {"document_type": "cong-van"})
+    assert titles({"issuing_agency": "UBND huyện"}) == (["Văn bản 0"], {"issuing_agency": "UBND huyện"})
+    # The register's first parameter names, in links shared before the rename.
+    assert titles({"type": "cong-van"}) == (["Văn bản 1"], {"document_type": "cong-van"})
+    assert titles({"agency": "UBND huyện"}) == (["Văn bản 0"], {"issuing_agency": "UBND huyện"})
+    html = client_vi.get(directive_index.url, {"document_type": "cong-van"}).content.decode()
+    assert 'name="document_type"' in html and 'name="issuing_agency"' in html

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from cms.models import PortalSettings, PortalSettingsText
+from cms.core.models import PortalSettings, PortalSettingsText
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,11 @@ from tests import factories
 class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, DirectiveIndexPage})
+        # The home page accepts the types that name it as their parent (each type declares where it lives).
+        below_home = set(HomePage.creatable_subpage_models())
+        assert {NewsIndexPage, DirectiveIndexPage} <= below_home
+        assert not below_home & {HomePage, NewsPage, DirectivePage}
+        assert all(HomePage in model.allowed_parent_page_models() for model in below_home)
 
     def test_news_lives_under_a_news_index_only(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})

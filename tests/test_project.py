@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from cms.text import slugify_vi
+from cms.core.text import slugify_vi
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -28,15 +28,23 @@ def test_api_finds_articles_without_marks_newest_first(client, articles):
     assert body["meta"]["total_count"] == 3
     assert [item["title"] for item in body["items"]] == ["Mộc Châu tin 2", "Mộc Châu tin 1", "Mộc Châu tin 0"]
     first = body["items"][0]
-    assert first["type"] == "news"
+    assert first["type"] == "news.NewsPage"
     assert first["date"] == "2024-01-03"
-    assert first["url"].startswith("/vi/")
+    assert first["url"].startswith("http://testserver/vi/")
     assert first["title_highlighted"] == "<mark>Mộc</mark> <mark>Châu</mark> tin 2"
 
 
 def test_api_paginates_with_offset_and_limit(client, articles):
     body = client.get(SEARCH_URL, {"q": "moc chau", "offset": 1, "limit": 1}).json()
-    assert body["meta"] == {"total_count": 3, "total_count_capped": False, "offset": 1, "limit": 1}
+    meta = body["meta"]
+    assert {name: meta[name] for name in ("total_count", "total_count_capped", "offset", "limit")} == {
+        "total_count": 3,
+        "total_count_capped": False,
+        "offset": 1,
+        "limit": 1,
+    }
+    assert meta["suggestion"] is None
+    assert meta["facets"]["type"] == [{"value": "news.NewsPage", "label": "Tin bài", "count": 3}]
     assert [item["title"] for item in body["items"]] == ["Mộc Châu tin 1"]
 
 
@@ -45,7 +53,7 @@ def test_api_finds_directive_by_number_and_filters_by_type(client, directive_ind
     body = client.get(SEARCH_URL, {"q": "1234/QD-UBND"}).json()
     assert body["items"][0]["number"] == "1234/QĐ-UBND"
     body = client.get(SEARCH_URL, {"q": "moc chau", "type": "directive"}).json()
-    assert [item["type"] for item in body["items"]] == ["directive"]
+    assert [item["type"] for item in body["items"]] == ["news.DirectivePage"]
 
 
 def test_api_never_returns_restricted_or_draft_content(client, news_index, articles):

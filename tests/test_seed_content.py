@@ -109,7 +109,7 @@ def test_api_style_listing_of_seeded_pages_has_a_small_query_budget(seeded, djan
 
 
 def test_seeded_bodies_show_statistics_from_a_shared_pool(seeded, client):
-    from cms.models import Statistic
+    from cms.statistics.models import Statistic
 
     with_statistics = [page for page in vi(NewsPage) if any(block.block_type == "statistics" for block in page.body)]
     assert with_statistics

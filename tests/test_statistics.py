@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowContentType, WorkflowTask
 
-from cms.blocks import BodyBlock
-from cms.models import Statistic
-from cms.roles import APPROVERS, EDITORS, setup_roles
+from cms.body import BodyBlock
+from cms.editorial.roles import APPROVERS, EDITORS, setup_roles
+from cms.statistics.models import Statistic
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -214,6 +214,7 @@ def test_statistics_api_lists_published_statistics_only(client):
         "unit": "bản, tiểu khu",
         "percentage": 51.7,
         "display_value": "93/180",
+        "display_text": "93/180 bản, tiểu khu",
         "reference_date": "2024-06-30",
         "source": "Ban chỉ đạo thực hiện dân chủ ở cơ sở huyện",
         "locale": "vi",
@@ -249,3 +250,12 @@ def test_statistics_api_refuses_a_locale_with_control_characters(client, db):
     response = client.get("/api/v2/statistics/", {"locale": "\x00vi"})
     assert response.status_code == 400
     assert "locale" in response.json()["message"]
+
+
+def test_a_percentage_statistic_does_not_repeat_its_unit(client, db):
+    from tests import factories
+
+    statistic = factories.StatisticFactory(value=100, total=None, unit="%")
+    statistic.save_revision().publish()
+    [item] = [i for i in client.get("/api/v2/statistics/").json()["items"] if i["id"] == statistic.pk]
+    assert (item["display_value"], item["unit"], item["display_text"]) == ("100", "%", "100%")

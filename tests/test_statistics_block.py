@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms.blocks import BodyBlock
+from cms.body import BodyBlock
 from cms.demo import data
-from cms.models import Statistic
+from cms.statistics.models import Statistic
 from home.models import HomePage
 from news.models import NewsPage
 from tests import factories
@@ -145,3 +145,16 @@ def test_page_api_field_inlines_statistics_in_the_pages_language(news_index):
     pages = NewsPage.objects.filter(pk__in=[page.pk, en_page.pk]).order_by("locale__language_code").reverse()
     data = PageSerializer(pages, many=True, context={}).data
     assert [item["body"][0]["value"]["statistics"][0]["label"] for item in data] == ["Doanh nghiệp", "Enterprises"]
+
+
+def test_statistic_chooser_in_the_admin_reads_in_each_editors_language():
+    """The block's chooser is built once per process; its texts must still follow each request's language."""
+    from django.utils import translation
+
+    chooser = BodyBlock().child_blocks["statistics"].child_blocks["statistics"].child_block
+    with translation.override("en"):
+        chooser.widget.render_html("statistic", None, {"id": "statistic"})
+    with translation.override("vi"):
+        html = chooser.widget.render_html("statistic", None, {"id": "statistic"})
+    assert "Chọn Số liệu thống kê" in html
+    assert "Choose" not in html

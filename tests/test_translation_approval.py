@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, Translation
 
-from cms.workflow.setup import setup_workflows
+from cms.editorial.workflow.setup import setup_workflows
 from home.models import BannerSlide
 from tests import factories
 from tests.workflow_helpers import as_user, make_staff, make_user, page_workflow_action, snippet_workflow_action
@@ -212,3 +212,10 @@ def test_rejected_translation_is_fixed_and_resubmitted(client, staff, article, d
         page_workflow_action(as_user(client, staff.approver), en_article, "approve")
     en_article.refresh_from_db()
     assert en_article.live and en_article.title == "Moc Chau holds its review"
+
+
+def test_translation_editor_shows_the_review_bar_once(client, staff, article, django_capture_on_commit_callbacks):
+    en_article, _translation = start_translation(client, staff.editor, article, django_capture_on_commit_callbacks)
+    response = as_user(client, staff.editor).get(reverse("wagtailadmin_pages:edit", args=[en_article.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count("data-portal-translation-review") == 1

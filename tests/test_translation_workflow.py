@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.roles import setup_roles
+from cms.editorial.roles import setup_roles
 from news.models import NewsPage
 from tests import factories
 

@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from cms import roles
+from cms.editorial import roles
 from tests import factories
 from tests.workflow_helpers import (
     as_user,

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page, Workflow, WorkflowContentType, WorkflowPage
 
-from cms import roles
-from cms.workflow.models import NoSelfApprovalTask
-from cms.workflow.setup import WORKFLOW_NAME
+from cms.editorial import roles
+from cms.editorial.workflow.models import NoSelfApprovalTask
+from cms.editorial.workflow.setup import WORKFLOW_NAME
 from home.models import BannerSlide
 from tests import factories
 from tests.workflow_helpers import as_user, make_staff

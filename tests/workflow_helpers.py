@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
-from cms import roles
-from cms.workflow.setup import setup_workflows
+from cms.editorial import roles
+from cms.editorial.workflow.setup import setup_workflows
 
 
 @dataclass

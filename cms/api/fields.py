@@ -1,21 +1,27 @@
-"""Serializer fields that page models name in their ``api_fields`` lists.
+"""How the API serialises the fields that page models name in their ``api_fields`` lists.
 
-Kept free of model imports so ``news/models.py`` can import it while models load.
+Models declare plain ``APIField("name")`` and never import this package: ``serializer_for`` picks the
+serializer from the model field's kind (an image, a choice, a StreamField, a list of attached documents).
+A field the kinds do not cover brings its own serializer (one with an ``openapi_schema`` is documented as such).
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from rest_framework.fields import Field
+from wagtail.fields import StreamField
+
+from cms.core.api_fields import ChoiceField
 
 
 def _store_lookup(model, pk):
-    from cms.api.prefetch import active_store
-    from cms.api.visibility import visible_objects
+    from cms.api.prefetch import visible_for_api
+    from cms.core.store import active_store
 
     if pk is None:
         return None
     store = active_store()
     if store is not None and store.knows(model, [pk]):
         return store.get(model, pk)
-    return visible_objects(model).filter(pk=pk).first()
+    return visible_for_api(model).filter(pk=pk).first()
 
 
 class ImageField(Field):
@@ -31,33 +37,9 @@ class ImageField(Field):
     def to_representation(self, value):
         from wagtail.images import get_image_model
 
-        from cms.api.representations import image_representation
+        from cms.core.representations import image_representation
 
         return image_representation(_store_lookup(get_image_model(), value))
-
-
-class ChoiceField(Field):
-    """A choice as ``{"code": ..., "label": ...}``; the label follows the request language."""
-
-    def __init__(self, choices, **kwargs):
-        self.choices = choices
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        label = self.choices(value).label if value in self.choices.values else value
-        return {"code": value, "label": str(label)}
-
-
-class SignerField(Field):
-    """The signer of a directive: name and position."""
-
-    def __init__(self, **kwargs):
-        kwargs.update(source="*", read_only=True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, page):
-        return {"name": page.signer_name, "position": page.signer_position}
 
 
 class DocumentListField(Field):
@@ -73,7 +55,7 @@ class DocumentListField(Field):
     def to_representation(self, items):
         from wagtail.documents import get_document_model
 
-        from cms.api.representations import document_representation
+        from cms.core.representations import document_representation
 
         model = get_document_model()
         representations = [
@@ -100,3 +82,48 @@ class PageStreamField(Field):
     def to_representation(self, page_and_value):
         page, value = page_and_value
         return value.stream_block.get_api_representation(value, {**self.context, "page": page})
+
+
+def serializer_for(model, api_field):
+    """The serializer of one of ``model``'s ``api_fields``: its own if it declares one, else by the field's kind."""
+    if api_field.serializer is not None:
+        return api_field.serializer
+    try:
+        field = model._meta.get_field(api_field.name)
+    except FieldDoesNotExist:
+        return None
+    from wagtail.images import get_image_model
+
+    if isinstance(field, StreamField):
+        return PageStreamField()
+    if field.many_to_one and issubclass(field.related_model, get_image_model()):
+        return ImageField()
+    if getattr(field, "flatchoices", None):
+        return ChoiceField(field.flatchoices)
+    if field.one_to_many and _document_of(field.related_model) is not None:
+        return DocumentListField()
+    return None
+
+
+def _document_of(model):
+    """The ``document`` foreign key of an attachment row model, if it has one."""
+    from wagtail.documents import get_document_model
+
+    try:
+        field = model._meta.get_field("document")
+    except FieldDoesNotExist:
+        return None
+    return field if field.many_to_one and issubclass(field.related_model, get_document_model()) else None
+
+
+def serializer_overrides(model) -> dict:
+    """Field name -> serializer for every one of ``model``'s ``api_fields`` that has one."""
+    from wagtail.api import APIField
+
+    overrides = {}
+    for api_field in getattr(model, "api_fields", []):
+        api_field = api_field if isinstance(api_field, APIField) else APIField(api_field)
+        serializer = serializer_for(model, api_field)
+        if serializer is not None:
+            overrides[api_field.name] = serializer
+    return overrides

@@ -1,9 +1,10 @@
 """API middleware: locale handling that leaves /api/ alone, and query-string bounds."""
 
 from django.conf import settings
-from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils.translation import gettext as _
+
+from cms.api.errors import error_response
 
 
 class ApiAwareLocaleMiddleware(LocaleMiddleware):
@@ -41,10 +42,9 @@ class ApiQueryStringLimitMiddleware:
             # PostgreSQL refuses NUL in text, so no filter may pass one to a query.
             for name, values in request.GET.lists():
                 if "\x00" in name or any("\x00" in value for value in values):
-                    return self._reject(
-                        _("Tham số %(name)s chứa ký tự không hợp lệ.") % {"name": name.replace("\x00", "")}
-                    )
+                    clean = name.replace("\x00", "")
+                    return self._reject(_("Tham số %(name)s chứa ký tự không hợp lệ.") % {"name": clean}, clean)
         return self.get_response(request)
 
-    def _reject(self, message: str) -> JsonResponse:
-        return JsonResponse({"message": message}, status=400)
+    def _reject(self, message: str, parameter: str | None = None):
+        return error_response(message, 400, parameter)

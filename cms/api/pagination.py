@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 from wagtail.api.v2.pagination import WagtailPagination
 
-from cms.api.cache import remember
+from cms.core.cache import remember
 
 
 class RememberedCountPagination(WagtailPagination):

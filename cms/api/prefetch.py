@@ -11,9 +11,7 @@ collections) are simply absent from the store and come out as ``None``.
 
 from __future__ import annotations
 
-import contextlib
 from collections import defaultdict
-from contextvars import ContextVar
 
 from django.db import models
 from django.utils.html import format_html
@@ -27,12 +25,20 @@ from wagtail.models import Page
 from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
-from cms.api import visibility
+from cms.core import visibility
+from cms.core.representations import RENDITIONS
+from cms.core.rich_text import PublicPageLinkHandler
+from cms.core.store import active_store
 
-_active_store: ContextVar[ObjectStore | None] = ContextVar("cms_api_object_store", default=None)
 
-# Renditions every API image carries: name -> Wagtail filter spec.
-RENDITIONS = {"thumbnail": "fill-320x200", "medium": "max-800x600", "large": "max-1600x1200"}
+def visible_for_api(model):
+    """What the public may see of ``model`` (``cms.core.visibility``), with what its representation needs."""
+    queryset = visibility.visible_objects(model)
+    if issubclass(model, Page):
+        return queryset.select_related("locale")
+    if issubclass(model, get_image_model()):
+        return queryset.prefetch_renditions(*RENDITIONS.values())
+    return queryset
 
 
 def _concrete(model):
@@ -66,7 +72,7 @@ class ObjectStore:
                 continue
             # A model may load more than the ids in the same query (e.g. a snippet and its translations).
             loader = getattr(model, "api_prefetch_queryset", None)
-            queryset = loader(ids) if loader else visibility.visible_objects(model).filter(pk__in=ids)
+            queryset = loader(ids) if loader else visible_for_api(model).filter(pk__in=ids)
             for obj in queryset:
                 self.objects[model][obj.pk] = obj
             self.fetched[model] |= ids | set(self.objects[model])
@@ -80,19 +86,6 @@ class ObjectStore:
         if pk is None or not str(pk).isdigit():
             return None
         return self.objects.get(_concrete(model), {}).get(int(pk))
-
-
-def active_store() -> ObjectStore | None:
-    return _active_store.get()
-
-
-@contextlib.contextmanager
-def use_store(store: ObjectStore):
-    token = _active_store.set(store)
-    try:
-        yield store
-    finally:
-        _active_store.reset(token)
 
 
 def _walk_block(block, raw, wanted) -> None:
@@ -196,14 +189,18 @@ def _entity_get_many(cls, attrs_list, original):
     return original(cls, attrs_list)
 
 
-_original_page_expand_many = PageLinkHandler.expand_db_attributes_many.__func__
+_original_page_expand_many = {
+    handler: handler.expand_db_attributes_many.__func__ for handler in (PublicPageLinkHandler, PageLinkHandler)
+}
 
 
 def _page_expand_many(cls, attrs_list):
     # In the API a link points at the page the editor chose, in its own language: no
     # per-link ``page.localized`` lookup (one query each), and hidden pages lose their href.
+    # (Most specific handler first: PublicPageLinkHandler is a PageLinkHandler.)
     if active_store() is None:
-        return _original_page_expand_many(cls, attrs_list)
+        original = next(func for handler, func in _original_page_expand_many.items() if issubclass(cls, handler))
+        return original(cls, attrs_list)
     return [
         format_html('<a href="{}">', page.url) if page is not None and page.url else "<a>"
         for page in cls.get_many(attrs_list)
@@ -219,6 +216,7 @@ def install() -> None:
     EntityHandler.get_many = classmethod(lambda cls, attrs: _entity_get_many(cls, attrs, _original_get_many))
     PageLinkHandler.get_many = classmethod(lambda cls, attrs: _entity_get_many(cls, attrs, _original_page_get_many))
     PageLinkHandler.expand_db_attributes_many = classmethod(_page_expand_many)
+    PublicPageLinkHandler.expand_db_attributes_many = classmethod(_page_expand_many)
     blocks.ChooserBlock._cms_api_store = True
 
 

@@ -1,54 +1,37 @@
-"""The one API router. Other apps register their endpoints here (see ``docs`` in the closing note):
+"""The one API router, a registry: features register their endpoints here from their own ``api.py``.
 
-    from cms.api.router import api_router
-    api_router.register_endpoint("statistics", StatisticsViewSet)  # a wagtail BaseAPIViewSet subclass
-
-or append plain DRF views to ``extra_urlpatterns``; both appear under /api/v2/ and in the OpenAPI document.
+``autodiscover()`` (called by ``ApiConfig.ready()``) imports each installed app's ``api`` module and the
+modules an app lists in ``api_modules`` (the ``cms`` app lists the API modules of its feature packages).
+Wagtail view sets go to ``api_router``; plain DRF views to ``extra_urlpatterns``. Both appear in the
+OpenAPI document; ``cms.api.urls`` mounts them under /api/v2/.
 """
 
-from django.urls import include, path
+from importlib import import_module
+
+from django.apps import apps
+from django.urls import path
+from django.utils.module_loading import module_has_submodule
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from cms.api import openapi, preview, views
-from cms.api.cache import CachedResponseMixin
-from cms.api.openapi import STATISTICS_PARAMETERS, VisitsSchema, WagtailEndpointSchema
-from cms.statistics_api import StatisticsAPIViewSet
-from cms.visits.api import VisitsAPIViewSet
-from search import api as search_api
-
-
-class CachedStatisticsAPIViewSet(CachedResponseMixin, StatisticsAPIViewSet):
-    """Statistics share the pages' validators and server cache (invalidated on any snippet publish)."""
-
-    schema = WagtailEndpointSchema("Statistic", lambda: STATISTICS_PARAMETERS)
-
-
-class DocumentedVisitsAPIViewSet(VisitsAPIViewSet):
-    schema = VisitsSchema()
-
-
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", views.PagesViewSet)
-api_router.register_endpoint("images", views.ImagesViewSet)
-api_router.register_endpoint("documents", views.DocumentsViewSet)
-api_router.register_endpoint("statistics", CachedStatisticsAPIViewSet)
-# Counters change on every page view: never served from the API cache.
-api_router.register_endpoint("visits", DocumentedVisitsAPIViewSet)
-
-# Plain Django/DRF views mounted under /api/v2/ (e.g. path("visits/", VisitView.as_view(), name="visits")).
-extra_urlpatterns: list = [
-    path("search/", search_api.SearchAPIView.as_view(), name="api-search"),
-    path("search/suggest/", search_api.SuggestAPIView.as_view(), name="api-search-suggest"),
-]
+extra_urlpatterns: list = []
 
 
-def get_urlpatterns(prefix: str = "api/v2/") -> list:
-    """URL patterns to splice into the root URLconf (before the language-prefixed ones)."""
-    own = [
-        path("schema/", openapi.SchemaView.as_view(), name="api-schema"),
-        path("docs/", openapi.DocsView.as_view(url_name="api-schema"), name="api-docs"),
-        path("preview/token/", preview.PreviewTokenView.as_view(), name="api-preview-token"),
-        path("preview/<int:page_id>/", preview.PreviewView.as_view(), name="api-preview"),
-        *extra_urlpatterns,
-    ]
-    return [path(prefix, include(own)), path(prefix, api_router.urls)]
+def register_endpoint(name: str, viewset) -> None:
+    """A Wagtail API view set at /api/v2/<name>/."""
+    api_router.register_endpoint(name, viewset)
+
+
+def register_view(route: str, view, name: str) -> None:
+    """A plain Django/DRF view at /api/v2/<route>."""
+    extra_urlpatterns.append(path(route, view, name=name))
+
+
+def autodiscover() -> None:
+    for config in apps.get_app_configs():
+        modules = getattr(config, "api_modules", None)
+        if modules is None:
+            own = f"{config.name}.api"
+            modules = [own] if config.name != "cms.api" and module_has_submodule(config.module, "api") else []
+        for name in modules:
+            import_module(name)

@@ -1,7 +1,10 @@
 """Rate limit for anonymous API clients (DRF throttling; Wagtail's API view sets are DRF GenericViewSets)."""
 
 from django.conf import settings
+from django.core.cache import caches
 from rest_framework.throttling import AnonRateThrottle
+
+from cms.core.http import client_address
 
 
 class ApiAnonThrottle(AnonRateThrottle):
@@ -13,16 +16,15 @@ class ApiAnonThrottle(AnonRateThrottle):
 
     scope = "anon"
 
+    @property
+    def cache(self):
+        # Shared by every worker (settings.base: Redis, or a database table), unlike the local-memory default.
+        return caches["throttle"]
+
     def get_rate(self):
         return settings.API_THROTTLE_ANON
 
     def get_ident(self, request):
         # DRF without NUM_PROXIES trusts any X-Forwarded-For, so a client could pick a new
-        # address per request; only addresses added by our own proxies count.
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
-        proxies = settings.TRUSTED_PROXY_COUNT
-        if proxies and forwarded:
-            addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
-            if addresses:
-                return addresses[-min(proxies, len(addresses))]
-        return request.META.get("REMOTE_ADDR")
+        # address per request; the portal's one reading counts only what our own proxies added.
+        return client_address(request)

@@ -1,42 +1,33 @@
 """API v2 endpoints: Wagtail's view sets with visibility rules, flat query cost and strict filters."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from rest_framework.response import Response
 from wagtail.api.v2 import filters as wagtail_filters
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from cms.api import visibility
-from cms.api.cache import CachedResponseMixin
-from cms.api.filters import DIRECTIVE_PARAMETERS, DirectiveFilter, StrictLocaleFilter, ValidatedFieldsFilter
+from cms.api import find
+from cms.api.errors import OneErrorShapeMixin, ParameterError, unknown_portal
+from cms.api.fields import serializer_overrides
+from cms.api.filters import (
+    DeclaredFilter,
+    PlainWordsSearchFilter,
+    SearchMovedFilter,
+    StrictLocaleFilter,
+    ValidatedFieldsFilter,
+    declared_parameters,
+)
+from cms.api.http_cache import CachedResponseMixin
 from cms.api.openapi import MEDIA_PARAMETERS, WagtailEndpointSchema, page_parameters
 from cms.api.pagination import RememberedCountPagination
-from cms.api.prefetch import RENDITIONS, ObjectStore, prefetch_for, use_store
+from cms.api.prefetch import ObjectStore, prefetch_for
 from cms.api.serializers import PortalDocumentSerializer, PortalImageSerializer, PortalPageSerializer
-
-# Wagtail's messages that do not name their parameter.
-PARAMETER_OF_MESSAGE = {
-    "parent page doesn't exist": "child_of",
-    "descendant page doesn't exist": "ancestor_of",
-    "ancestor page doesn't exist": "descendant_of",
-    "translation_of page doesn't exist": "translation_of",
-    "type doesn't exist": "type",
-    "cannot order by": "order",
-    "random ordering": "order",
-    "unknown fields": "fields",
-    "fields error": "fields",
-    "search is disabled": "search",
-}
-
-
-def _name_parameter(message: str) -> str:
-    for start, parameter in PARAMETER_OF_MESSAGE.items():
-        if message.startswith(start):
-            return f"{parameter}: {message}"
-    return message
+from cms.core import page_types, public_urls, sites, visibility
+from cms.core.pages import PortalPage
+from cms.core.representations import RENDITIONS
+from cms.core.store import active_store, use_store
 
 
 def _replace(backends, replacements):
@@ -62,44 +53,66 @@ class StoreMixin:
         return objects
 
     def prefetch(self, objects):
-        from cms.api.prefetch import active_store
-
         prefetch_for(objects, active_store())
 
-    def handle_exception(self, exc):
-        # Malformed ids, offsets or lookups must answer 400, never 500.
-        if isinstance(exc, (ValueError, TypeError, OverflowError)):
-            exc = BadRequestError(f"invalid parameter: {exc}")
-        if isinstance(exc, BadRequestError):
-            exc = BadRequestError(_name_parameter(str(exc)))
-        return super().handle_exception(exc)
 
-
-class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
-    """Pages: summary fields in listings (``api_listing_fields``), all ``api_fields`` in detail."""
+class PagesViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, PagesAPIViewSet):
+    """Pages: what each type declares on ``cms.core.pages.PortalPage`` (listing fields, order, prefetches)."""
 
     pagination_class = RememberedCountPagination
 
     base_serializer_class = PortalPageSerializer
-    schema = WagtailEndpointSchema("Page", page_parameters)
+    schema = WagtailEndpointSchema("Page", page_parameters, listing_schema="PageSummary")
     filter_backends = [
         *_replace(
             PagesAPIViewSet.filter_backends[:-1],
             {wagtail_filters.LocaleFilter: StrictLocaleFilter, wagtail_filters.FieldsFilter: ValidatedFieldsFilter},
         ),
-        DirectiveFilter,
-        PagesAPIViewSet.filter_backends[-1],  # search stays last: search results cannot be filtered further
+        DeclaredFilter,
+        SearchMovedFilter,
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(DIRECTIVE_PARAMETERS)
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
 
+    @property
+    def known_query_parameters(self):
+        return PagesAPIViewSet.known_query_parameters.union(declared_parameters(), {sites.SITE_PARAMETER})
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # ``?type=`` in the one vocabulary of page types (cms/core/page_types.py): old short names become labels
+        # before Wagtail reads the parameter.
+        name = request.GET.get("type")
+        if not name:
+            return
+        try:
+            canonical = page_types.canonical(name)
+        except page_types.UnknownPageType as exc:
+            raise ParameterError("type", exc.message) from exc
+        if canonical != name:
+            query = request.GET.copy()
+            query["type"] = canonical
+            request._request.GET = query
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {**super().get_field_serializer_overrides(model), **serializer_overrides(model)}
+
     @classmethod
     def get_listing_default_fields(cls, model):
-        return [*super().get_listing_default_fields(model), *getattr(model, "api_listing_fields", [])]
+        declared = model.api_listing_fields if issubclass(model, PortalPage) else []
+        return [*super().get_listing_default_fields(model), *declared]
 
     def get_base_queryset(self):
-        return visibility.visible_pages(Page, for_search="search" in self.request.GET)
+        return self._in_portal(visibility.visible_pages(Page))
+
+    def _in_portal(self, queryset):
+        """The pages of the portal this host serves, or of ``?site=<hostname>`` (aggregators)."""
+        try:
+            paths = sites.request_portal_paths(self.request, allow_parameter=True)
+        except sites.Site.DoesNotExist as exc:
+            raise unknown_portal(sites.SITE_PARAMETER) from exc
+        return sites.in_portal(queryset, paths)
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -107,13 +120,14 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
             # Wagtail narrows to one page type as ``pk IN (visible page ids)``, which SQLite evaluates by
             # listing every visible page first (600 ms for a 20-item listing at 100,000 pages); the same
             # rules on the typed model's own query let both databases walk the newest-first index.
-            queryset = visibility.visible_pages(queryset.model, for_search="search" in self.request.GET)
+            queryset = self._in_portal(visibility.visible_pages(queryset.model))
         queryset = queryset.select_related("locale")
         model = queryset.model
-        related = getattr(model, "api_prefetch_related", ())
-        if related:
-            queryset = queryset.prefetch_related(*related)
-        if "order" not in self.request.GET and getattr(model, "api_default_order", None):
+        if not issubclass(model, PortalPage):
+            return queryset
+        if model.api_prefetch_related:
+            queryset = queryset.prefetch_related(*model.api_prefetch_related)
+        if "order" not in self.request.GET and model.api_default_order:
             queryset = queryset.order_by(*model.api_default_order)
         return queryset
 
@@ -123,20 +137,45 @@ class PagesViewSet(CachedResponseMixin, StoreMixin, PagesAPIViewSet):
         except Page.DoesNotExist as exc:
             raise Http404("not found") from exc
 
+    def find_view(self, request):
+        """``find/?html_path=`` or ``?id=``, plus ``?locale=`` and ``?redirect=false`` (see ``cms.api.find``)."""
+        redirect = find.redirect_wanted(request.GET)
+        page = find.find_page(self.get_queryset(), request)
+        if page is None:
+            raise Http404("not found")
+        if not redirect:
+            with use_store(ObjectStore()):
+                self._cached_object = page  # what Wagtail's get_object (and so the serializer choice) reads
+                page = self.get_object()
+                self.prefetch([page])
+                return Response(self.get_serializer(page).data)
+        query = request.GET.copy()
+        for name in find.FIND_PARAMETERS:
+            query.pop(name, None)
+        url = self.request.wagtailapi_router.get_object_detail_urlpath(Page, page.pk)
+        suffix = f"?{query.urlencode()}" if query else ""
+        return HttpResponseRedirect(public_urls.absolute(url, request) + suffix)
 
-class ImagesViewSet(CachedResponseMixin, StoreMixin, ImagesAPIViewSet):
+
+class ImagesViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, ImagesAPIViewSet):
     pagination_class = RememberedCountPagination
+    filter_backends = _replace(
+        ImagesAPIViewSet.filter_backends, {wagtail_filters.SearchFilter: PlainWordsSearchFilter}
+    )
     base_serializer_class = PortalImageSerializer
     schema = WagtailEndpointSchema("ImageItem", lambda: MEDIA_PARAMETERS)
-    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
-    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
+    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "focal_point", "renditions", "srcset"]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "focal_point", "renditions", "srcset"]
 
     def get_queryset(self):
         return visibility.visible_media(self.model).prefetch_renditions(*RENDITIONS.values()).order_by("id")
 
 
-class DocumentsViewSet(CachedResponseMixin, StoreMixin, DocumentsAPIViewSet):
+class DocumentsViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, DocumentsAPIViewSet):
     pagination_class = RememberedCountPagination
+    filter_backends = _replace(
+        DocumentsAPIViewSet.filter_backends, {wagtail_filters.SearchFilter: PlainWordsSearchFilter}
+    )
     base_serializer_class = PortalDocumentSerializer
     schema = WagtailEndpointSchema("DocumentItem", lambda: MEDIA_PARAMETERS)
     body_fields = [*DocumentsAPIViewSet.body_fields, "url", "size", "file_type"]

@@ -299,7 +299,7 @@ DIRECTIVES = [
 PORTAL = {
     "organisation": "Ủy ban nhân dân huyện Mộc Châu, tỉnh Sơn La",
     "address": "Tiểu khu 4, thị trấn Mộc Châu, huyện Mộc Châu, tỉnh Sơn La",
-    "phone": "0212 3866 xxx",
+    "phone": "0212 3866 218",
     "email": "vanphong@mocchau.example.vn",
     "responsible_person": "Chánh Văn phòng HĐND và UBND huyện",
 }

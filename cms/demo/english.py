@@ -10,8 +10,8 @@ import polib
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
+from cms.core.models import PortalSettings, PortalSettingsText
 from cms.demo import data
-from cms.models import PortalSettings, PortalSettingsText
 
 HOME = {
     "title": "Home",
@@ -24,6 +24,23 @@ DIRECTIVE_INDEX = {
     "slug": "directives",
     "intro": "Directives and administrative documents of the District Party Committee, People's Council and "
     "People's Committee.",
+}
+
+ABOUT = {
+    "title": "About",
+    "slug": "about",
+    "intro": "An overview of Mộc Châu district, Sơn La province, and of the district's electronic portal.",
+    "body": [
+        "Mộc Châu district",
+        "Mộc Châu is a highland district of Sơn La province, on the plateau of the same name. Its cool climate all "
+        "year round, its tea hills, its pastures and the seasons of plum and mustard blossom have made Mộc Châu a "
+        "familiar destination for travellers.",
+        "Tea, vegetables, temperate fruit and dairy cattle are the strengths of the district's farming; community "
+        "tourism in the villages of the Thái, Mông and Mường peoples keeps growing.",
+        "The electronic portal",
+        "The portal is managed by the District People's Committee and publishes official information on direction "
+        "and administration, news, events and the documents of the district's agencies.",
+    ],
 }
 
 PORTAL = {
@@ -114,12 +131,16 @@ SLIDES = {
 
 
 def fill_po(po: polib.POFile, texts: dict) -> polib.POFile:
-    """Fill a wagtail-localize PO export: fields by name (msgctxt), StreamField segments in order."""
+    """Fill a wagtail-localize PO export: fields by name (msgctxt), StreamField segments in order, and any
+    other segment (rich text paragraphs, inline rows) by its source text in ``texts["segments"]``."""
     body = iter(texts.get("body", []))
+    by_source = texts.get("segments", {})
     for entry in po:
         if entry.obsolete:
             continue
-        if entry.msgctxt in texts:
+        if entry.msgid in by_source and entry.msgctxt not in texts:
+            entry.msgstr = by_source[entry.msgid]
+        elif entry.msgctxt in texts:
             entry.msgstr = texts[entry.msgctxt]
         elif entry.msgctxt.startswith("body."):
             entry.msgstr = next(body, "")
@@ -144,8 +165,8 @@ def translate(instance, locale: Locale, texts: dict):
     return translated, True
 
 
-def load_english(loader, news_index, directive_index, articles: dict, slides) -> None:
-    """English home, index pages, three articles and the banner slides (only if ``en`` is a locale)."""
+def load_english(loader, news_index, directive_index, articles: dict, slides, about) -> None:
+    """English home, index pages, "About", three articles and the banner slides (only if ``en`` is a locale)."""
     locale = Locale.objects.filter(language_code="en").first()
     if locale is None:
         return
@@ -153,6 +174,7 @@ def load_english(loader, news_index, directive_index, articles: dict, slides) ->
         (loader.home, HOME),
         (news_index, NEWS_INDEX),
         (directive_index, DIRECTIVE_INDEX),
+        (about, ABOUT),
         *((articles[title], texts) for title, texts in NEWS.items()),
         *((slide, SLIDES[slide.title]) for slide in slides if slide.title in SLIDES),
     ):

@@ -15,13 +15,25 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from cms.core.models import PortalSettings
+from cms.core.text import slugify_vi
 from cms.demo import data, english
 from cms.demo.media import banner_image, pdf_document
-from cms.models import PortalSettings, Statistic
-from cms.roles import setup_roles
-from cms.text import slugify_vi
+from cms.disclosures.demo import load_disclosures
+from cms.editorial.roles import setup_roles
+from cms.gallery.demo import load_gallery
+from cms.organisation.demo import load_organisation
+from cms.pages.demo import load_about_children
+from cms.pages.models import ContentPage
+from cms.participation.demo import load_participation, load_questions
+from cms.procedures.demo import load_procedures
+from cms.schedule.demo import load_schedule
+from cms.statistics.models import Statistic
+from cms.weblinks.demo import load_web_links
 from home.models import BannerSlide, HomePage
+from news.demo import load_english_directives
 from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
+from search.deferred import deferred_indexing
 
 HOME_INTRO = "Thông tin chính thống về hoạt động chỉ đạo, điều hành của huyện Mộc Châu, tỉnh Sơn La."
 NEWS_INDEX = {"title": "Tin tức - Sự kiện", "slug": "tin-tuc", "intro": "Tin hoạt động của huyện và các xã, thị trấn."}
@@ -29,6 +41,32 @@ DIRECTIVE_INDEX = {
     "title": "Chỉ đạo điều hành",
     "slug": "chi-dao-dieu-hanh",
     "intro": "Văn bản chỉ đạo, điều hành của Huyện ủy, HĐND, UBND huyện.",
+}
+
+
+ABOUT = {
+    "title": "Giới thiệu",
+    "slug": "gioi-thieu",
+    "intro": "Khái quát về huyện Mộc Châu, tỉnh Sơn La và Cổng thông tin điện tử của huyện.",
+    "body": [
+        ("heading", "Huyện Mộc Châu"),
+        (
+            "paragraph",
+            "Mộc Châu là huyện vùng cao của tỉnh Sơn La, nằm trên cao nguyên cùng tên. Khí hậu mát mẻ quanh năm, "
+            "những đồi chè, đồng cỏ và mùa hoa mận, hoa cải đã đưa Mộc Châu trở thành điểm du lịch quen thuộc.",
+        ),
+        (
+            "paragraph",
+            "Chè, rau, quả ôn đới và bò sữa là thế mạnh của nông nghiệp trong huyện; du lịch cộng đồng ở các bản "
+            "của đồng bào Thái, Mông, Mường ngày càng phát triển.",
+        ),
+        ("heading", "Cổng thông tin điện tử"),
+        (
+            "paragraph",
+            "Cổng thông tin do Ủy ban nhân dân huyện quản lý, đăng tải thông tin chính thống về hoạt động chỉ đạo, "
+            "điều hành, tin tức, sự kiện và văn bản của các cơ quan trong huyện.",
+        ),
+    ],
 }
 
 
@@ -42,12 +80,18 @@ class DemoLoader:
         if self.stdout:
             self.stdout.write(f"  + {message}")
 
-    @transaction.atomic
     def load(self, password: str | None = None) -> dict:
+        # Every page is saved several times while it is built; the search and reference indexes are written
+        # once per object at the end instead (search.deferred), as the importers do.
+        with transaction.atomic(), deferred_indexing():
+            return self._load(password)
+
+    def _load(self, password: str | None) -> dict:
         self.locale = Locale.get_default()
         self.home = self.ensure_home()
         news_index = self.ensure_child(self.home, NewsIndexPage, **NEWS_INDEX)
         directive_index = self.ensure_child(self.home, DirectiveIndexPage, **DIRECTIVE_INDEX)
+        about = self.ensure_content_page(self.home, ABOUT)
         self.statistics = {item[0]: self.ensure_statistic(*item[1:]) for item in data.STATISTICS}
         self.ensure_home_statistics()
         images = {slide["description"]: self.ensure_image(slide, n) for n, slide in enumerate(data.SLIDES)}
@@ -56,8 +100,18 @@ class DemoLoader:
         for order, slide in enumerate(data.SLIDES):
             self.ensure_slide(slide, order, images[slide["description"]], articles.get(slide["link_article"]))
         slides = BannerSlide.objects.filter(locale=self.locale, title__in=[slide["title"] for slide in data.SLIDES])
-        english.load_english(self, news_index, directive_index, articles, slides)
+        english.load_english(self, news_index, directive_index, articles, slides, about)
+        load_english_directives(self, directives)
+        load_about_children(self, about)
+        load_organisation(self, self.home)
+        load_procedures(self, self.home)
+        load_disclosures(self, self.home)
+        load_schedule(self, self.home)
+        load_web_links(self, self.home)
+        load_gallery(self, self.home)
         self.ensure_portal_settings()
+        load_participation(self, self.home)
+        load_questions(self, self.home)
         setup_roles()
         passwords = self.ensure_users(password)
         return {"created": self.created, "passwords": passwords}
@@ -81,6 +135,22 @@ class DemoLoader:
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.log(f"{model._meta.verbose_name}: {title}")
+        return page
+
+    def ensure_content_page(self, parent: Page, item: dict) -> ContentPage:
+        existing = ContentPage.objects.child_of(parent).filter(slug=item["slug"]).first()
+        if existing:
+            return existing
+        body = [
+            ("heading", {"text": value, "level": "h2"}) if kind == "heading" else ("paragraph", RichText(value))
+            for kind, value in item["body"]
+        ]
+        page = ContentPage(
+            title=item["title"], slug=item["slug"], intro=item["intro"], body=body, locale=parent.locale
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.log(f"{ContentPage._meta.verbose_name}: {item['title']}")
         return page
 
     def ensure_image(self, slide: dict, seed: int):

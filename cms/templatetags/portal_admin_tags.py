@@ -1,6 +1,6 @@
 from django import template
 
-from cms import translation_review
+from cms.editorial import translation_review
 
 register = template.Library()
 

@@ -1,19 +1,17 @@
 """Template helpers for the public site: language links and formatted dates."""
 
+from urllib.parse import quote
+
 from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format, number_format
 from wagtail.models import Page, Site
 
-from cms.api.visibility import restricted_page_paths
-from cms.visibility import is_expired, unexpired, unrestricted
+from cms.core import visibility
+from cms.core.http import admin_prefix
 
 register = template.Library()
-
-
-def _language_name(code: str) -> str:
-    return dict(settings.LANGUAGES).get(code, code)
 
 
 def _memo(request, name, compute):
@@ -31,16 +29,12 @@ def _homes(request) -> dict:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
-
-
-def _is_public(page) -> bool:
-    return not is_expired(page) and not any(page.path.startswith(path) for path in restricted_page_paths())
+    homes = visibility.visible_pages(queryset=site.root_page.get_translations(inclusive=True))
+    return {home.locale.language_code: home for home in homes.select_related("locale")}
 
 
 def _translations(page) -> dict:
-    translations = unexpired(unrestricted(page.get_translations(inclusive=True).live())).select_related("locale")
+    translations = visibility.visible_pages(queryset=page.get_translations(inclusive=True)).select_related("locale")
     return {translated.locale.language_code: translated for translated in translations}
 
 
@@ -57,7 +51,7 @@ def language_links(context, page=None):
     if isinstance(page, Page):
         if any(home.pk == page.pk for home in homes.values()):
             # The home page's translations are the homes: filter them here instead of a second query.
-            translations = {code: home for code, home in homes.items() if _is_public(home)}
+            translations = {code: home for code, home in homes.items() if visibility.is_visible_page(home)}
         else:
             translations = _memo(request, ("translations", page.pk), lambda: _translations(page))
     links = []
@@ -95,6 +89,23 @@ def current_home(context):
     return page if isinstance(page, Page) and page.pk == home.pk else home
 
 
+@register.simple_tag
+def menu_pages(parent):
+    """The visible children of ``parent`` shown in menus."""
+    return visibility.menu_pages(parent) if isinstance(parent, Page) else []
+
+
+@register.filter
+def public(obj):
+    """``obj`` if the public may see it (a page, image, document or snippet), else None."""
+    return obj if obj is not None and visibility.is_visible(obj) else None
+
+
+@register.simple_tag
+def admin_url():
+    return admin_prefix()
+
+
 @register.filter
 def portal_date(value):
     """The active language's DATE_FORMAT (cms/formats): '01/7/2024' in Vietnamese, '1 July 2024' in English."""
@@ -109,3 +120,126 @@ def portal_number(value):
     if value in (None, ""):
         return ""
     return number_format(value, force_grouping=True)
+
+
+MENU_LEVELS = 3  # top level plus two below: a ministry's "Giới thiệu › Cơ cấu tổ chức › Vụ, Cục" fits
+
+
+def _menu_tree(request, home, current, levels: int) -> list[dict]:
+    # No condition on depth in SQL: articles lie inside any depth range of a menu, so a depth condition led
+    # SQLite to read every page through the (depth, path) index; without one, both databases read only the few
+    # pages shown in menus through the partial index cms.0007 (a menu-deep one is left out below).
+    pages = visibility.visible_pages(
+        queryset=Page.objects.filter(path__startswith=home.path, show_in_menus=True).exclude(pk=home.pk)
+    ).order_by("path")
+    nodes, roots = {}, []
+    current_path = current.path if isinstance(current, Page) else ""
+    deepest = home.depth + levels
+    for page in pages:
+        if page.depth > deepest:
+            continue
+        node = {
+            "title": page.title,
+            "url": page.get_url(request),
+            "children": [],
+            "current": page.path == current_path,
+            "in_trail": current_path.startswith(page.path),
+            "key": page.pk,
+        }
+        if page.depth == home.depth + 1:
+            roots.append(node)
+        else:
+            parent = nodes.get(page.path[: -Page.steplen])
+            if parent is None:
+                continue  # its parent is not in the menu, so neither is it
+            parent["children"].append(node)
+        nodes[page.path] = node
+    return roots
+
+
+@register.simple_tag(takes_context=True)
+def menu_tree(context, home, levels: int = MENU_LEVELS):
+    """The menu below ``home``, ``levels`` deep, in one query: nodes with title, url, children, current, in_trail.
+
+    A page appears when it and every ancestor below ``home`` are visible and marked "show in menus".
+    """
+    if not isinstance(home, Page):
+        return []
+    request = context.get("request")
+    page = context.get("page")
+    return _memo(request, ("menu", home.pk), lambda: _menu_tree(request, home, page, levels))
+
+
+def _visible_ancestors(request, page, home) -> list:
+    """The visible pages between ``home`` and ``page`` (both excluded), top down; one query per request."""
+    return _memo(
+        request,
+        ("ancestors", page.pk),
+        lambda: list(visibility.visible_pages(queryset=page.get_ancestors().filter(depth__gt=home.depth))),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def visible_parent(context, page):
+    """``page``'s parent when the public may see it and it is not the home page (the "back to the list" link).
+
+    Read from the breadcrumbs' ancestors, so the link costs no query of its own.
+    """
+    home = current_home(context)
+    if not isinstance(page, Page) or home is None or page.depth <= home.depth + 1:
+        return None
+    ancestors = _visible_ancestors(context.get("request"), page, home)
+    parent = ancestors[-1] if ancestors else None
+    return parent if parent is not None and parent.depth == page.depth - 1 else None
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page=None, current_title: str = ""):
+    """The trail from the home page to ``page`` (or to a view titled ``current_title``): title and url per step.
+
+    The last step is the page itself, without a url. Empty on the home page. Hidden ancestors are skipped.
+    """
+    home = current_home(context)
+    request = context.get("request")
+    if home is None:
+        return []
+    trail = [{"title": translation.gettext("Trang chủ"), "url": home.get_url(request)}]
+    if isinstance(page, Page):
+        if page.pk == home.pk or page.depth <= home.depth:
+            return []
+        ancestors = _visible_ancestors(request, page, home)
+        trail += [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+        trail.append({"title": page.title, "url": None})
+    elif current_title:
+        trail.append({"title": current_title, "url": None})
+    else:
+        return []
+    return trail
+
+
+SHARE_TARGETS = (
+    # Plain links to the networks' own share pages: no third-party script or iframe on our pages.
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    # Zalo documents only its script button (sp.zalo.me/plugins/sdk.js, ``zalo-share-button`` with an Official
+    # Account id), which the CSP forbids. This plain share page, with the URL percent-encoded in ``url``, is the
+    # form public code uses without the script or an account (checked 2026-12: not in Zalo's published docs).
+    ("zalo", "Zalo", "https://sp.zalo.me/share_to_zalo?url={url}"),
+)
+
+
+@register.simple_tag
+def share_links(url: str):
+    """Share links for an absolute ``url``: name, label and href per network."""
+    quoted = quote(url, safe="")
+    return [{"name": name, "label": label, "href": href.format(url=quoted)} for name, label, href in SHARE_TARGETS]
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page=None):
+    """The address a printout or a share link names: the page's full URL, else the request's."""
+    request = context.get("request")
+    if isinstance(page, Page):
+        url = page.get_full_url(request)
+        if url:
+            return url
+    return request.build_absolute_uri() if request else ""

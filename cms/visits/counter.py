@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from cms.core import sites
+from cms.core.http import admin_prefix, client_address
 from cms.visits.stores import VisitStats, get_store, local_day
 
 logger = logging.getLogger(__name__)
@@ -23,22 +25,20 @@ BOT_PATTERN = re.compile(
 
 def excluded_prefixes() -> tuple[str, ...]:
     """Paths that are never public HTML pages: the API, the admin, files, the health check."""
-    return ("/api/", "/admin/", "/documents/", "/healthz", "/django-admin/", settings.STATIC_URL, settings.MEDIA_URL)
+    return (
+        "/api/",
+        admin_prefix(),
+        "/documents/",
+        "/healthz",
+        "/django-admin/",
+        settings.STATIC_URL,
+        settings.MEDIA_URL,
+    )
 
 
 def is_bot(user_agent: str) -> bool:
     """No user agent, or one that identifies as an automated client."""
     return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))
-
-
-def client_address(request) -> str:
-    """The client's address: ``VISITS_CLIENT_IP_HEADER`` behind a proxy (last hop), else ``REMOTE_ADDR``."""
-    header = getattr(settings, "VISITS_CLIENT_IP_HEADER", None)
-    if header:
-        value = request.headers.get(header, "")
-        if value:
-            return value.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def visitor_id(request, now: datetime.datetime) -> str:
@@ -68,21 +68,28 @@ def is_countable_response(response) -> bool:
     )
 
 
+def portal_id(request=None) -> int:
+    """The site id whose counter a request moves (the portal its host serves); the default site's without one."""
+    site_id = sites.site_id_for_request(request) if request is not None else None
+    return site_id if site_id is not None else (sites.default_site_id() or 0)
+
+
 class VisitCounter:
-    """Records page views and reads the four figures of "Thống kê truy cập"."""
+    """Records page views and reads the four figures of "Thống kê truy cập", per portal."""
 
     def __init__(self, store=None):
         self.store = store or get_store()
 
     def record_view(self, request, now: datetime.datetime | None = None) -> bool:
-        """Count one page view; a storage failure is logged, never shown to the reader."""
+        """Count one page view on the request's portal; a storage failure is logged, never shown to the reader."""
         now = now or timezone.now()
         try:
-            self.store.record_view(visitor_id(request, now), now)
+            self.store.record_view(visitor_id(request, now), now, portal_id(request))
         except Exception:
             logger.warning("Visit not recorded", exc_info=True)
             return False
         return True
 
-    def stats(self, now: datetime.datetime | None = None) -> VisitStats:
-        return self.store.stats(now or timezone.now())
+    def stats(self, now: datetime.datetime | None = None, site_id: int | None = None) -> VisitStats:
+        """The figures of the portal ``site_id`` (default: the default site's)."""
+        return self.store.stats(now or timezone.now(), site_id if site_id is not None else portal_id())

@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from cms.visits.counter import VisitCounter, is_countable_request, is_countable_response
+from cms.visits.stores import DatabaseVisitStore
 
 
 class VisitCounterMiddleware:
@@ -17,5 +18,9 @@ class VisitCounterMiddleware:
             and is_countable_response(response)
             and is_countable_request(request)
         ):
-            VisitCounter(self.store).record_view(request)
+            counter = VisitCounter(self.store)
+            # The page cache answered because the database is unreachable (cms/pagecache): a view stored there
+            # would only wait for the same failure and log it, once per request of a surge.
+            if not (getattr(request, "database_unreachable", False) and isinstance(counter.store, DatabaseVisitStore)):
+                counter.record_view(request)
         return response

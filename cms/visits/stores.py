@@ -1,5 +1,7 @@
 """Where the visitor counter keeps its numbers: Redis when ``VISITS_REDIS_URL`` is set, else the database.
 
+Each portal (Wagtail Site) has its own figures: every call names the portal by its site id.
+
 Both stores only use atomic operations (Redis INCR/ZADD, SQL ``INSERT ... ON CONFLICT DO UPDATE``), so
 concurrent workers never lose or double a page view.
 """
@@ -77,35 +79,35 @@ class DatabaseVisitStore:
         # Only quoted model table names are interpolated; every value is a query parameter.
         return {
             # One statement each, so two workers never read the same old value (no lost update).
-            "count_view": f"INSERT INTO {daily} (day, views) VALUES (%s, 1) "  # noqa: S608
-            f"ON CONFLICT (day) DO UPDATE SET views = {daily}.views + 1",
-            "seen": f"INSERT INTO {online} (visitor, last_seen) VALUES (%s, %s) "  # noqa: S608
-            "ON CONFLICT (visitor) DO UPDATE SET last_seen = excluded.last_seen",
+            "count_view": f"INSERT INTO {daily} (site, day, views) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (site, day) DO UPDATE SET views = {daily}.views + 1",
+            "seen": f"INSERT INTO {online} (site, visitor, last_seen) VALUES (%s, %s, %s) "  # noqa: S608
+            "ON CONFLICT (site, visitor) DO UPDATE SET last_seen = excluded.last_seen",
             "forget": f"DELETE FROM {online} WHERE last_seen < %s",  # noqa: S608
             # One round trip for the four figures (the home page reads them on every view).
-            "stats": f"SELECT (SELECT COUNT(*) FROM {online} WHERE last_seen >= %s), "  # noqa: S608
+            "stats": f"SELECT (SELECT COUNT(*) FROM {online} WHERE site = %s AND last_seen >= %s), "  # noqa: S608
             "COALESCE(SUM(CASE WHEN day = %s THEN views ELSE 0 END), 0), "
             "COALESCE(SUM(CASE WHEN day BETWEEN %s AND %s THEN views ELSE 0 END), 0), "
-            f"COALESCE(SUM(views), 0) FROM {daily}",
+            f"COALESCE(SUM(views), 0) FROM {daily} WHERE site = %s",
         }
 
-    def record_view(self, visitor: str, now: datetime.datetime) -> None:
+    def record_view(self, visitor: str, now: datetime.datetime, site_id: int = 0) -> None:
         sql = self._sql()
         day = self.connection.ops.adapt_datefield_value(local_day(now))
         with single_commit(self.connection), self.connection.cursor() as cursor:
-            cursor.execute(sql["count_view"], [day])
-            cursor.execute(sql["seen"], [visitor, int(now.timestamp())])
+            cursor.execute(sql["count_view"], [site_id, day])
+            cursor.execute(sql["seen"], [site_id, visitor, int(now.timestamp())])
             # Old visitors are forgotten on writes, so reading the figures stays a single SELECT.
             cursor.execute(sql["forget"], [int(now.timestamp()) - ONLINE_WINDOW_SECONDS])
 
-    def stats(self, now: datetime.datetime) -> VisitStats:
+    def stats(self, now: datetime.datetime, site_id: int = 0) -> VisitStats:
         sql = self._sql()
         adapt = self.connection.ops.adapt_datefield_value
         today = local_day(now)
         monday, sunday = week_bounds(today)
         since = int(now.timestamp()) - ONLINE_WINDOW_SECONDS
         with self.connection.cursor() as cursor:
-            cursor.execute(sql["stats"], [since, adapt(today), adapt(monday), adapt(sunday)])
+            cursor.execute(sql["stats"], [site_id, since, adapt(today), adapt(monday), adapt(sunday), site_id])
             online_count, today_count, week_count, total_count = cursor.fetchone()
         return VisitStats(int(online_count), int(today_count), int(week_count), int(total_count))
 
@@ -119,17 +121,18 @@ class RedisVisitStore:
         self.redis = redis.Redis.from_url(url)
         self.prefix = prefix
 
-    def _keys(self, day: datetime.date) -> dict[str, str]:
+    def _keys(self, day: datetime.date, site_id: int) -> dict[str, str]:
         year, week, _ = day.isocalendar()
+        prefix = f"{self.prefix}:{site_id}"
         return {
-            "total": f"{self.prefix}:total",
-            "today": f"{self.prefix}:day:{day.isoformat()}",
-            "week": f"{self.prefix}:week:{year}-W{week:02d}",
-            "online": f"{self.prefix}:online",
+            "total": f"{prefix}:total",
+            "today": f"{prefix}:day:{day.isoformat()}",
+            "week": f"{prefix}:week:{year}-W{week:02d}",
+            "online": f"{prefix}:online",
         }
 
-    def record_view(self, visitor: str, now: datetime.datetime) -> None:
-        keys = self._keys(local_day(now))
+    def record_view(self, visitor: str, now: datetime.datetime, site_id: int = 0) -> None:
+        keys = self._keys(local_day(now), site_id)
         pipe = self.redis.pipeline(transaction=False)
         pipe.incr(keys["total"])
         pipe.incr(keys["today"])
@@ -140,8 +143,8 @@ class RedisVisitStore:
         pipe.expire(keys["online"], 2 * ONLINE_WINDOW_SECONDS)
         pipe.execute()
 
-    def stats(self, now: datetime.datetime) -> VisitStats:
-        keys = self._keys(local_day(now))
+    def stats(self, now: datetime.datetime, site_id: int = 0) -> VisitStats:
+        keys = self._keys(local_day(now), site_id)
         since = now.timestamp() - ONLINE_WINDOW_SECONDS
         pipe = self.redis.pipeline(transaction=False)
         pipe.zremrangebyscore(keys["online"], "-inf", f"({since}")

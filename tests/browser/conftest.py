@@ -90,15 +90,13 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def portal(browser, live_server, demo_content, settings):
+def portal(browser, live_server, demo_content):
     """The demo portal served by the live server, with the "Duyệt tin bài" workflow as `make run` sets it up.
 
-    Admin autosave is off: its background POSTs overlap the journey's own saves, and the SQLite live server
-    shares one connection between request threads ("no such savepoint", a page created twice).
+    The admin runs with Wagtail's defaults, autosave included (every 500 ms after a change), as editors get it.
     """
     from django.core.management import call_command
 
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     call_command("setup_roles", stdout=io.StringIO())
     return live_server.url
 
@@ -202,6 +200,22 @@ def assert_no_horizontal_scroll(page):
     """Nothing on the page is wider than the viewport (a phone reader never scrolls sideways)."""
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the {page.viewport_size['width']}px viewport"
+
+
+WIDE_LAYOUT = 960  # px: site.css's 60rem breakpoint, where the menu is always open
+
+
+def open_menu(page):
+    """Open the site menu as a phone reader does ("Danh mục"); on a wide screen it is always open."""
+    from playwright.sync_api import expect
+
+    if page.viewport_size["width"] >= WIDE_LAYOUT:
+        return
+    toggle = page.locator(".menu-toggle--button")
+    expect(toggle).to_be_visible()  # site.js (deferred) shows it once it can work it
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
 
 
 def run_axe(page, name: str) -> dict[str, list[str]]:

@@ -1,1 +1,1 @@
-"""Attack tests (issue 9): leakage, privilege, injection, CSRF, hardening, abuse, concurrency, recovery."""
+"""Attack tests: leakage, privilege, injection, CSRF, hardening, abuse, concurrency, recovery."""

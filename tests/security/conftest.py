@@ -1,6 +1,6 @@
 """Fixtures for the attack tests: one user and client per role, and restricted content with markers.
 
-Role groups come from cms/roles.py (``setup_roles``), so the tests follow whatever the roles grant.
+Role groups come from cms/editorial/roles.py (``setup_roles``), so the tests follow whatever the roles grant.
 """
 
 import datetime
@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from cms.roles import APPROVERS, EDITORS, REVIEWERS, SITE_ADMINS, setup_roles
+from cms.editorial.roles import APPROVERS, EDITORS, REVIEWERS, SITE_ADMINS, setup_roles
 from tests import factories
 from tests.security.leaks import RestrictedContent
 

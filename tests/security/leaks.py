@@ -2,7 +2,7 @@
 
 Every restricted item carries a marker word (``secret...``) in its title and text. A channel
 leaks when a response visible to someone without access contains any marker. The same
-``RestrictedContent`` serves the public site now and the /api/v2/ tests later.
+``RestrictedContent`` serves the public-site and the /api/v2/ tests.
 """
 
 from dataclasses import dataclass, field

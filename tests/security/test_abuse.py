@@ -39,7 +39,10 @@ def test_pathological_search_queries_are_answered(anonymous_client, some_news, q
 def test_overlong_search_queries_are_refused_without_searching(
     anonymous_client, some_news, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(12):
+    # Warm the per-process caches (sites, portal settings, restriction lists, next expiry) with the empty
+    # search page: what is counted is the refused query's own cost, not the first request's.
+    anonymous_client.get("/vi/search/")
+    with django_assert_max_num_queries(5):
         response = anonymous_client.get("/vi/search/", {"q": "tin " * 5_000})
     assert response.status_code == 200
     assert html_tree(response).find(class_="form-error") is not None

@@ -1,6 +1,6 @@
 """Privilege through the admin views, per role: real GETs and POSTs, not model methods.
 
-The rule from issue 9: editors create, edit and submit; they never publish, unpublish,
+The rule: editors create, edit and submit; they never publish, unpublish,
 delete live content, move it, manage users, groups, workflows, settings or locales, edit
 content locked by someone else, or read pages outside their sections. A superuser doing the
 same request is the control that proves each request would have worked.
@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cms.models import PortalSettings
+from cms.core.models import PortalSettings
 from home.models import HomePage
 from news.models import NewsPage
 from tests import factories
@@ -229,7 +229,9 @@ def test_editorial_roles_cannot_create_users_groups_workflows_or_change_settings
     )
     client.post("/admin/groups/new/", {"name": "Nhóm lạ"})
     client.post("/admin/workflows/add/", {"name": "Quy trình lạ", "active": "on"})
-    client.post(f"/admin/settings/cms/portalsettings/{PortalSettings.load().pk}/", {"organisation": "Đã bị thay đổi"})
+    client.post(
+        f"/admin/settings/cms/portalsettings/{PortalSettings.load().site_id}/", {"organisation": "Đã bị thay đổi"}
+    )
     client.post("/admin/locales/new/", {"language_code": "fr"})
     assert get_user_model().objects.count() == users
     assert Group.objects.count() == groups

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 pytestmark = pytest.mark.django_db
 
@@ -11,10 +11,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def throttled(settings):
     cache.clear()
+    caches["throttle"].clear()
     settings.API_THROTTLE_ANON = "3/min"
     settings.API_CACHE_SECONDS = 0  # every request reaches the view (cache hits are not counted)
     yield
     cache.clear()
+    caches["throttle"].clear()
 
 
 def test_anonymous_client_over_the_rate_gets_429_with_a_message(throttled, anonymous_client, restricted):
@@ -23,7 +25,7 @@ def test_anonymous_client_over_the_rate_gets_429_with_a_message(throttled, anony
     response = anonymous_client.get("/api/v2/pages/")
     assert response.status_code == 429
     assert response["Content-Type"].startswith("application/json")
-    assert json.loads(response.content)["detail"]
+    assert json.loads(response.content)["message"]
     assert int(response["Retry-After"]) > 0
 
 
@@ -86,3 +88,40 @@ def test_a_nul_byte_in_any_api_parameter_is_a_400_with_a_message(client, url):
     response = client.get(url + ("&" if "?" in url else "?") + "locale=%00vi")
     assert response.status_code == 400
     assert "locale" in response.json()["message"]
+
+
+def test_api_ignores_http_basic_passwords(editor, home):
+    import base64
+
+    from django.test import Client
+
+    from tests.security.conftest import PASSWORD
+
+    credentials = base64.b64encode(f"{editor.username}:{PASSWORD}".encode()).decode()
+    client = Client(HTTP_HOST="localhost", HTTP_AUTHORIZATION=f"Basic {credentials}")
+    response = client.get("/api/v2/preview/token/", {"page": home.pk})
+    assert response.status_code in (401, 403)
+    assert "Basic" not in response.get("WWW-Authenticate", "")
+
+
+def test_every_response_sends_a_permissions_policy(anonymous_client, home):
+    for url in ("/vi/", "/api/v2/pages/", "/healthz"):
+        response = anonymous_client.get(url, follow=True)
+        assert "geolocation=()" in response["Permissions-Policy"], url
+
+
+def test_an_unexpected_api_error_is_json_not_html(anonymous_client, monkeypatch, home, settings):
+    from cms.api.views import PagesViewSet
+
+    settings.API_CACHE_SECONDS = 0  # reach the view, not a cached answer
+
+    def broken(self, request):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(PagesViewSet, "listing_view", broken)
+    anonymous_client.raise_request_exception = False
+    response = anonymous_client.get("/api/v2/pages/")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"message": "Lỗi máy chủ, vui lòng thử lại sau."}
+    assert anonymous_client.get("/api/v2/no-such-endpoint/").json() == {"message": "Không tìm thấy."}

@@ -87,7 +87,6 @@ def test_api_find_does_not_resolve_restricted_pages(role_client, restricted):
 def test_api_search_endpoints_find_no_restricted_item(role_client, restricted):
     for marker in restricted.markers:
         for url in (
-            f"/api/v2/pages/?search={marker}",
             f"/api/v2/search/?q={marker}",
             f"/api/v2/search/suggest/?q={marker}",
             f"/api/v2/search/?q=Tin {marker}",
@@ -98,21 +97,23 @@ def test_api_search_endpoints_find_no_restricted_item(role_client, restricted):
     assert "publicnews" in role_client.get("/api/v2/search/?q=publicnews").content.decode()
 
 
-def test_api_preview_needs_a_valid_token_for_that_page(role_client, restricted):
-    from django.core import signing
-
-    from cms.api.preview import SALT
+def test_api_preview_needs_a_valid_token_for_that_page(role_client, restricted, editor):
+    from cms.api.models import PreviewToken
+    from cms.api.preview import issue
 
     draft = restricted.pages["secretdraft"]
     draft.save_revision()
     other = restricted.public_pages[0]
-    other.save_revision()
-    other_token = signing.dumps({"page": other.pk, "revision": other.latest_revision.pk}, salt=SALT)
-    forged = signing.dumps({"page": draft.pk, "revision": draft.latest_revision.pk}, salt="another-salt")
+    other_token = issue(editor, other.save_revision(), kind=PreviewToken.Kind.HEADER)
+    ticket = issue(editor, draft.latest_revision)  # a ticket is not a header token
     for page in restricted.pages.values():
-        for token in ("", "?token=", "?token=abc", f"?token={other_token}", f"?token={forged}"):
-            response = role_client.get(f"/api/v2/preview/{page.pk}/{token}")
+        for token in ("", "abc", other_token, ticket):
+            response = role_client.get(f"/api/v2/preview/{page.pk}/", HTTP_X_PREVIEW_TOKEN=token)
             assert response.status_code in (403, 404), (page.pk, token, response.status_code)
+            assert_no_leak(response, restricted.markers)
+        for query in ("?token=", "?token=abc", f"?token={other_token}"):
+            response = role_client.get(f"/api/v2/preview/{page.pk}/{query}")
+            assert response.status_code in (403, 404), (page.pk, query, response.status_code)
             assert_no_leak(response, restricted.markers)
 
 
@@ -147,8 +148,10 @@ def test_preview_with_a_token_is_private_and_never_reaches_anonymous_clients(res
     from django.test import Client
 
     stranger = Client(HTTP_HOST="localhost")
-    url = f"/api/v2/preview/{draft.pk}/?token={token}"
-    response = stranger.get(url)
+    exchanged = stranger.post(reverse("api-preview-exchange"), HTTP_X_PREVIEW_TOKEN=token)
+    assert exchanged.status_code == 200, exchanged.content
+    url = f"/api/v2/preview/{draft.pk}/"
+    response = stranger.get(url, HTTP_X_PREVIEW_TOKEN=exchanged.json()["token"])
     assert response.status_code == 200
     assert "secretdraft" in response.content.decode()
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
-from cms.roles import setup_roles
+from cms.editorial.roles import setup_roles
 from tests.security.conftest import make_user
 
 pytestmark = pytest.mark.django_db

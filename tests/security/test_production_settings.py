@@ -30,9 +30,11 @@ def test_check_deploy_reports_nothing_with_production_settings():
 def test_production_is_https_only_with_secure_cookies_and_a_proxy_flag():
     code = (
         "import settings.production as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE,"
-        " s.CSRF_COOKIE_SECURE, getattr(s, 'SECURE_PROXY_SSL_HEADER', None), s.AXES_IPWARE_META_PRECEDENCE_ORDER)"
+        " s.CSRF_COOKIE_SECURE, getattr(s, 'SECURE_PROXY_SSL_HEADER', None), s.AXES_CLIENT_IP_CALLABLE,"
+        " s.TRUSTED_PROXY_COUNT, s.CLIENT_IP_HEADER)"
     )
     direct = _run(["-c", code]).stdout.split()
     assert direct[:5] == ["True", "31536000", "True", "True", "None"]
     proxied = _run(["-c", code], TRUSTED_PROXY_COUNT="1").stdout
-    assert "('HTTP_X_FORWARDED_PROTO', 'https')" in proxied and "HTTP_X_FORWARDED_FOR" in proxied
+    assert "('HTTP_X_FORWARDED_PROTO', 'https')" in proxied
+    assert "cms.core.http.client_address 1 X-Forwarded-For" in proxied

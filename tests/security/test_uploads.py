@@ -96,3 +96,21 @@ def test_accepted_documents_are_never_rendered_by_the_browser(editor_client, ano
     if not response["Content-Type"].startswith("application/pdf"):
         assert response["Content-Disposition"].startswith("attachment")
     assert response["Content-Security-Policy"] == "default-src 'none'"  # Wagtail's own, stricter than ours
+
+
+def test_image_with_too_many_pixels_is_refused_with_a_clear_message(editor_client):
+    # 11,000 × 11,000 = 121 megapixels in about 15 KB: a rendition of it takes seconds and gigabytes.
+    buffer = io.BytesIO()
+    PILImage.new("1", (11_000, 11_000)).save(buffer, "PNG", optimize=True)
+    assert len(buffer.getvalue()) < 100_000
+    response = upload_image(editor_client, "bom-diem-anh.png", buffer.getvalue())
+    assert response.status_code == 200
+    (message,) = response.context["form"].errors["file"]
+    assert "Ảnh quá lớn: 121000000 điểm ảnh, tối đa 80000000" in message
+    assert not get_image_model().objects.exists()
+
+
+def test_a_real_photo_size_is_accepted(editor_client):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8_000, 6_000)).save(buffer, "JPEG", quality=30)  # 48 MP, as a phone takes
+    assert upload_image(editor_client, "anh-dien-thoai.jpg", buffer.getvalue(), "image/jpeg").status_code == 302

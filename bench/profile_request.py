@@ -1,0 +1,122 @@
+"""What one request costs, counted rather than timed: Python function calls and SQL statements per request.
+
+Counts do not move with the machine's load (wall time does, on a shared 2-core machine), so they are the
+evidence for a change in what runs per request. Drives the WSGI application in this process, under
+``settings.bench`` by default, against whatever database ``DATABASE_URL`` names (load it first).
+
+    .venv/bin/python bench/profile_request.py '/api/v2/pages/?fields=*&limit=20' /bench/django-default/
+    .venv/bin/python bench/profile_request.py --top 25 /vi/          # the functions that dominate
+    valgrind --tool=callgrind --instr-atstart=no .venv/bin/python bench/profile_request.py --callgrind /vi/
+
+The first request of each URL fills the caches and is not counted (``--warm``); the figures are per request.
+With ``--callgrind`` (under valgrind, started with ``--instr-atstart=no``) only the counted requests are
+instrumented, one dump per URL, and the machine instructions per request are printed: the measure that
+includes C code (pickle, copies, hashing) which Python call counts miss.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def environ_for(url: str) -> dict:
+    path, _, query = url.partition("?")
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        "wsgi.version": (1, 0),
+    }
+
+
+def call(application, url: str) -> tuple[str, dict, bytes]:
+    captured = {}
+
+    def start_response(status, headers, exc_info=None):
+        captured["status"], captured["headers"] = status, dict(headers)
+
+    body = b"".join(application(environ_for(url), start_response))
+    return captured["status"], captured["headers"], body
+
+
+def callgrind(*arguments: str) -> str:
+    command = ["callgrind_control", *arguments, str(os.getpid())]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def instructions(dump: Path) -> int:
+    """The total ``Ir`` of one callgrind dump."""
+    found = re.findall(r"^(?:summary|totals): (\d+)", dump.read_text(), re.MULTILINE)
+    return max((int(total) for total in found), default=0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("urls", nargs="+")
+    parser.add_argument("--repeat", type=int, default=50, help="requests counted per URL")
+    parser.add_argument("--warm", type=int, default=2, help="requests per URL before counting")
+    parser.add_argument("--top", type=int, default=0, help="also print the N functions with most own time")
+    parser.add_argument("--callgrind", action="store_true", help="running under valgrind: count instructions")
+    args = parser.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.bench")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(40))
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+    import django
+    from django.core.wsgi import get_wsgi_application
+
+    django.setup()
+    application = get_wsgi_application()
+    unit = "instr/req" if args.callgrind else "calls/req"
+    print(f"{'url':<58}{'status':>8}{'X-Cache':>9}{'SQL':>5}{unit:>12}{'bytes':>9}")
+    for url in args.urls:
+        for _ in range(args.warm):
+            call(application, url)
+        status, headers, body = call(application, url)
+        profiler = None if args.callgrind else cProfile.Profile()
+        if args.callgrind:
+            before = set(Path.cwd().glob("callgrind.out.*"))
+            callgrind("--zero")
+            callgrind("--instr=on")
+        else:
+            profiler.enable()
+        for _ in range(args.repeat):
+            call(application, url)
+        if args.callgrind:
+            callgrind("--instr=off")
+            callgrind("--dump")
+            dumps = set(Path.cwd().glob("callgrind.out.*")) - before
+            per_request = f"{sum(instructions(dump) for dump in dumps) / args.repeat:,.0f}"
+        else:
+            profiler.disable()
+            stats = pstats.Stats(profiler)
+            per_request = f"{stats.total_calls / args.repeat:,.0f}"
+        queries = headers.get("X-Bench-Queries", "?")
+        cache_state = headers.get("X-Cache", "-")
+        print(f"{url[:57]:<58}{status.split()[0]:>8}{cache_state:>9}{queries:>5}{per_request:>12}{len(body):>9}")
+        if profiler and args.top:
+            stats.sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""The content generation: one stamp every process reads, renewed by any publishing event in any process.
+
+Whatever is derived from published content and kept in a cache (API responses, restriction lists,
+remembered counts) is keyed by the generation, so a new stamp makes all of it unreachable at once.
+Where the stamp lives decides which processes see it:
+
+- with a shared cache (``REDIS_URL``), in that cache: every process on every machine;
+- otherwise (the embedded default: a local-memory cache per process) in a small file,
+  ``CONTENT_GENERATION_FILE``, that every process on the machine reads (one ``open``+``read``, no SQL).
+
+The stamp is renewed twice: at once, and again when the writing transaction commits, so a reader that
+built a response from the not-yet-committed state under the first new stamp is never served again.
+"""
+
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "cms-content:generation"
+EXPIRY_KEY = "cms-content:next-expiry"
+
+
+def _stamp_file() -> Path | None:
+    path = getattr(settings, "CONTENT_GENERATION_FILE", None)
+    return Path(path) if path else None
+
+
+def _read_file(path: Path | str) -> float | None:
+    # Read on every page-cache hit: a plain open() rather than pathlib's (half the Python calls).
+    try:
+        with open(path, encoding="ascii") as stamp:
+            return float(stamp.read() or 0) or None
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _write_file(path: Path, value: float) -> None:
+    """Replace the file atomically: a reader sees the old stamp or the new one, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(repr(value))
+    os.replace(temporary, path)
+
+
+def current_generation() -> float:
+    path = settings.CONTENT_GENERATION_FILE
+    if path:
+        generation = _read_file(path)
+        if generation is None:
+            generation = _new_stamp(0)
+        return generation
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time(), None)
+        generation = cache.get(GENERATION_KEY) or time.time()
+    return generation
+
+
+def _new_stamp(previous: float) -> float:
+    """Store and return a stamp later than ``previous`` (and than any stamp on the clock so far)."""
+    generation = max(time.time(), previous + 0.001)
+    path = _stamp_file()
+    if path is None:
+        cache.set(GENERATION_KEY, generation, None)
+        return generation
+    try:
+        _write_file(path, generation)
+    except OSError:
+        # Other processes would keep serving old content: fail the change loudly rather than serve it stale.
+        logger.exception("Cannot write the content generation file %s", path)
+        raise
+    return generation
+
+
+def _renew() -> float:
+    path = _stamp_file()
+    previous = _read_file(path) if path is not None else cache.get(GENERATION_KEY)
+    return _new_stamp(previous or 0)
+
+
+# This process's copy of (generation, next expiry timestamp), the value stored under EXPIRY_KEY.
+_known_expiry: tuple[float | None, float | None] = (None, None)
+
+
+def seconds_until_expiry(generation: float) -> float | None:
+    """Seconds until published content next expires, looked up once per generation (None: never).
+
+    Nothing else would tell the caches that a page expired (Wagtail unpublishes it only when
+    ``publish_scheduled`` runs): cached responses and ``max-age`` are cut to end when the next one does,
+    and once that moment has passed a new generation starts.
+    """
+    global _known_expiry
+    stored = _known_expiry
+    if stored[0] != generation:
+        # Fixed for the life of a generation: once this process knows it, no cache read per request.
+        stored = cache.get(EXPIRY_KEY)
+        if stored is None or stored[0] != generation:
+            stored = (generation, _next_expiry())
+            cache.set(EXPIRY_KEY, stored, None)
+        _known_expiry = stored
+    if stored[1] is None:
+        return None
+    return stored[1] - time.time()
+
+
+def live_generation_and_expiry() -> tuple[float, float | None]:
+    """The current generation and the seconds until content next expires; a new generation if it has."""
+    generation = current_generation()
+    remaining = seconds_until_expiry(generation)
+    if remaining is not None and remaining <= 0:
+        invalidate()
+        generation = current_generation()
+        remaining = seconds_until_expiry(generation)
+    return generation, remaining
+
+
+def live_generation() -> float:
+    """The current generation, or a new one if published content has expired since it began."""
+    return live_generation_and_expiry()[0]
+
+
+def remember(name: str, compute, timeout: int = 24 * 3600):
+    """A value derived from published content (a count, a list of facets), kept until the content changes.
+
+    For figures whose cost grows with the portal while the rows shown do not.
+    """
+    key = f"cms-content:{live_generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+def _after_commit() -> None:
+    _renew()
+    from cms.core import cdn
+
+    cdn.purge_content()
+
+
+def invalidate(**kwargs) -> None:
+    """Make everything derived from published content stale, in every process (receiver for any publishing signal)."""
+    _renew()
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _after_commit()
+    else:
+        # One purge per transaction (a publish sends many signals); per savepoint, since a rolled-back
+        # savepoint takes its callbacks with it.
+        savepoints = set(connection.savepoint_ids)
+        if not any(func is _after_commit and sids == savepoints for sids, func, _robust in connection.run_on_commit):
+            transaction.on_commit(_after_commit)
+
+
+def _is_content_model(sender) -> bool:
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage, AbstractRendition
+    from wagtail.models import BaseViewRestriction, Collection, DraftStateMixin, Locale, Page, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(sender, AbstractRendition):
+        return False  # renditions are made while serving; they change no content
+    content = (Page, AbstractImage, AbstractDocument, BaseViewRestriction, Collection, Locale, Site, DraftStateMixin)
+    # Portal settings (name, address, footer) are on every cached page.
+    content += (BaseGenericSetting, BaseSiteSetting)
+    return issubclass(sender, content) or sender in get_snippet_models()
+
+
+def _is_settings_model(sender) -> bool:
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return issubclass(sender, (BaseGenericSetting, BaseSiteSetting))
+
+
+def _on_model_change(sender, created=False, **kwargs):
+    # Wagtail creates a settings row with its defaults the first time a site's settings are read (also by a
+    # public request): the pages already showed those defaults, so nothing changed and nothing is dropped.
+    if created and _is_settings_model(sender):
+        return
+    if _is_content_model(sender):
+        invalidate()
+
+
+def _no_expiry() -> None:
+    return None
+
+
+# When published content next expires (a timestamp), as the publication rule reads it; set by connect_signals.
+_next_expiry = _no_expiry
+
+
+def connect_signals(next_expiry) -> None:
+    """Start a new generation on every publishing signal; ``next_expiry`` says when content next expires."""
+    global _next_expiry
+    _next_expiry = next_expiry
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+        workflow_approved,
+    )
+
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished, workflow_approved):
+        signal.connect(invalidate, dispatch_uid=f"cms-content-invalidate-{id(signal)}")
+    post_save.connect(_on_model_change, dispatch_uid="cms-content-invalidate-save")
+    post_delete.connect(_on_model_change, dispatch_uid="cms-content-invalidate-delete")

@@ -1,0 +1,123 @@
+"""JSON shapes shared by blocks and serializers: images, documents, page links, rich text.
+
+URLs are absolute on the public base URL inside ``cms.core.public_urls.absolute_urls`` (API responses),
+relative elsewhere. Links inside rich text HTML stay relative: they are the site's paths, which a front end
+maps onto its own routes (``find/?html_path=`` resolves them).
+"""
+
+import logging
+
+from wagtail.images.models import SourceImageIOError
+from wagtail.rich_text import expand_db_html
+
+from cms.core.public_urls import absolute
+from cms.core.store import active_store
+
+# Renditions every API image carries: name -> Wagtail filter spec.
+# The allowlist of renditions the API serves: every image gets these and no others (no request parameter
+# ever makes a rendition, so the disk holds at most three per image). "thumbnail" is cropped around the
+# image's focal point; the "max-" ones keep the original's proportions and make up ``srcset``.
+RENDITIONS = {"thumbnail": "fill-320x200", "medium": "max-800x600", "large": "max-1600x1200"}
+SRCSET_RENDITIONS = ("medium", "large")
+
+logger = logging.getLogger(__name__)
+
+
+def image_representation(image, alt: str = "") -> dict | None:
+    """The image with its renditions; None, like a deleted image, when its original file has gone missing
+    and a rendition cannot be made (one lost file must not turn a whole listing into a 500)."""
+    if image is None:
+        return None
+    try:
+        renditions = image.get_renditions(*RENDITIONS.values())
+    except SourceImageIOError:
+        logger.warning("Image %s: original file %s is missing; left out of the API", image.pk, image.file.name)
+        return None
+    served = {name: _rendition(renditions[spec]) for name, spec in RENDITIONS.items()}
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt or image.default_alt_text or "",
+        "width": image.width,
+        "height": image.height,
+        "focal_point": focal_point(image),
+        "renditions": served,
+        "srcset": srcset(served),
+    }
+
+
+def _rendition(rendition) -> dict:
+    return {"url": absolute(rendition.url), "width": rendition.width, "height": rendition.height}
+
+
+def focal_point(image) -> dict | None:
+    """The editor's focal point in the original's pixels (centre x, y and the box's size), or None."""
+    if image.focal_point_x is None or image.focal_point_y is None:
+        return None
+    return {
+        "x": image.focal_point_x,
+        "y": image.focal_point_y,
+        "width": image.focal_point_width or 0,
+        "height": image.focal_point_height or 0,
+    }
+
+
+def srcset(renditions: dict) -> str:
+    """``srcset`` for an ``<img>``: the uncropped renditions by width, each width once (a small original
+    makes them all the same size)."""
+    seen, candidates = set(), []
+    for name in SRCSET_RENDITIONS:
+        rendition = renditions[name]
+        if rendition["width"] not in seen:
+            seen.add(rendition["width"])
+            candidates.append(f"{rendition['url']} {rendition['width']}w")
+    return ", ".join(candidates)
+
+
+def document_representation(document, title: str = "") -> dict | None:
+    if document is None:
+        return None
+    return {
+        "id": document.pk,
+        "title": title or document.title,
+        "url": absolute(document.url),
+        "size": document.file_size if document.file_size is not None else _stored_size(document),
+        "file_type": document.file_extension.lower(),
+    }
+
+
+def page_link_representation(page, request=None) -> dict | None:
+    if page is None:
+        return None
+    specific_class = page.specific_class
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": absolute(page.get_url(request=request)),
+        "type": specific_class._meta.label if specific_class else None,
+    }
+
+
+def rich_text_html(source: str) -> str:
+    """Stored rich text with page and document links rewritten to public URLs."""
+    return expand_db_html(source or "")
+
+
+def embed_representation(url: str) -> dict:
+    """The URL, plus the provider's HTML when it is already cached (never fetched during a request)."""
+    from wagtail.embeds.models import Embed
+
+    store = active_store()
+    if store is not None and url in store.fetched.get(Embed, ()):
+        embed = store.objects.get(Embed, {}).get(url)
+    else:
+        embed = Embed.objects.filter(url=url).first() if url else None
+    return {"url": url, "html": embed.html if embed else None}
+
+
+def _stored_size(document) -> int | None:
+    """Size from storage when Wagtail has not recorded it (no database write during a GET)."""
+    try:
+        return document.file.size
+    except (OSError, ValueError):
+        return None

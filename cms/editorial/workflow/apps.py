@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkflowConfig(AppConfig):
+    name = "cms.editorial.workflow"
+    label = "workflow"
+    verbose_name = _("Quy trình duyệt")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.editorial.workflow import notifications
+
+        notifications.register_signal_handlers()

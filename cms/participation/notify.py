@@ -1,0 +1,82 @@
+"""E-mails to citizens: the answer is published; (when the portal asks for it) please confirm your address.
+
+Sent through Django's e-mail backend. A failure never reaches the citizen or the editor as an error: it is
+kept on the question (``notification_error``) and recorded as a ``mail_failure`` for the health page.
+"""
+
+import logging
+
+from django.apps import apps
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from cms.core import public_urls
+from cms.operations import records
+
+logger = logging.getLogger(__name__)
+
+
+def _send(subject_template: str, body_template: str, recipient: str, context: dict, language: str) -> str:
+    """ "" when sent, else the error (recorded)."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(subject_template, context).split())
+        body = render_to_string(body_template, context)
+    try:
+        send_mail(subject, body, None, [recipient], fail_silently=False)
+    except Exception as error:  # noqa: BLE001 - any backend failure is recorded, never raised to the page
+        message = f"{error.__class__.__name__}: {error}"[:300]
+        logger.warning("Citizen notification not sent: %s", message)
+        records.record(records.MAIL_FAILURE, ok=False, message="participation: " + subject[:200], error=message)
+        return message
+    return ""
+
+
+def send_confirmation(request, index, question, token: str) -> str:
+    url = public_urls.absolute(index.url + index.reverse_subpage("confirm", kwargs={"token": token}), request)
+    context = {"question": question, "url": url, "portal": index.get_site().site_name if index.get_site() else ""}
+    return _send(
+        "participation/email/confirm_subject.txt",
+        "participation/email/confirm_body.txt",
+        question.email,
+        context,
+        index.locale.language_code,
+    )
+
+
+def send_answer_notice(question, page) -> bool:
+    """Tell the citizen their question is answered, when they gave an e-mail (confirmed, if the portal asks)."""
+    settings_model = apps.get_model("participation", "ParticipationSettings")
+    site = page.get_site()
+    if not question.email or question.personal_data_erased_at:
+        return False
+    if (
+        site is not None
+        and settings_model.for_site(site).require_email_confirmation
+        and not question.email_confirmed_at
+    ):
+        return False
+    url = public_urls.rebase(page.get_full_url(), site=site) if site is not None else page.url
+    error = _send(
+        "participation/email/answered_subject.txt",
+        "participation/email/answered_body.txt",
+        question.email,
+        {"question": question, "page": page, "url": url},
+        page.locale.language_code,
+    )
+    question.notified_at = None if error else timezone.now()
+    question.notification_error = error
+    question.save(update_fields=["notified_at", "notification_error"])
+    return not error
+
+
+def on_answer_published(sender, instance, **kwargs):
+    """``page_published`` of a QuestionAnswerPage: its question is published and the citizen told (once)."""
+    question_model = apps.get_model("participation", "Question")
+    for question in question_model.objects.filter(answer_page_id=instance.pk).exclude(
+        status=question_model.Status.PUBLISHED
+    ):
+        question.set_status(question_model.Status.PUBLISHED)
+        question.save(update_fields=["status", "settled_at"])
+        if question.notified_at is None:
+            send_answer_notice(question, instance)

@@ -1,0 +1,99 @@
+"""Demo commune portals beside the demo portal: each with its sections, its three editorial accounts and one
+article (Vân Hồ's is shared with the province home). Idempotent like the rest of the demo loader."""
+
+import datetime
+import secrets
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.rich_text import RichText
+
+from cms.core.text import slugify_vi
+from cms.editorial.roles import APPROVERS, EDITORS, REVIEWERS
+from cms.portals.provision import PortalSpec, Provisioner, scoped_name
+from news.models import NewsIndexPage, NewsPage
+
+COMMUNES = (
+    {
+        "name": "Xã Vân Hồ",
+        "host": "vanho",
+        "article": "Xã Vân Hồ ra quân làm đường giao thông nông thôn",
+        "lead": "Cán bộ và nhân dân các bản trong xã góp ngày công, vật liệu để bê tông hóa đường vào bản.",
+        "shared": True,
+    },
+    {
+        "name": "Xã Đoàn Kết",
+        "host": "doanket",
+        "article": "Xã Đoàn Kết tổ chức tiếp công dân định kỳ tháng này",
+        "lead": "Lãnh đạo Ủy ban nhân dân xã tiếp công dân, ghi nhận ý kiến về đất đai và hỗ trợ sản xuất.",
+        "shared": False,
+    },
+    {
+        "name": "Phường Mộc Sơn",
+        "host": "mocson",
+        "article": "Phường Mộc Sơn hướng dẫn người dân nộp hồ sơ trực tuyến",
+        "lead": "Tổ công nghệ số cộng đồng hỗ trợ người dân dùng dịch vụ công trực tuyến tại bộ phận một cửa.",
+        "shared": False,
+    },
+)
+ACCOUNTS = (("bientap", EDITORS), ("thamdinh", REVIEWERS), ("lanhdao", APPROVERS))
+
+
+def demo_port() -> int:
+    """The development server's port (from WAGTAILADMIN_BASE_URL), so links between portals work locally."""
+    return urlparse(settings.WAGTAILADMIN_BASE_URL).port or 80
+
+
+def load_commune_portals(loader, password: str | None) -> dict[str, str]:
+    """Create the demo communes' portals, accounts and articles; the new accounts' passwords by user name."""
+    port = demo_port()
+    password = password or secrets.token_urlsafe(12)
+    passwords = {}
+    for commune in COMMUNES:
+        hostname = f"{commune['host']}.localhost"
+        provisioner = Provisioner(PortalSpec(name=commune["name"], hostname=hostname, port=port))
+        portal = provisioner.run()
+        for change in provisioner.changes:
+            loader.log(f"{commune['name']}: {change}")
+        passwords.update(_accounts(loader, commune, password))
+        _article(loader, portal, commune)
+        if loader.stdout:  # printed on every run, not counted as a change
+            loader.stdout.write(f"  Portal {commune['name']}: http://{hostname}:{port}/")
+    return passwords
+
+
+def _accounts(loader, commune: dict, password: str) -> dict[str, str]:
+    User = get_user_model()
+    passwords = {}
+    for prefix, role in ACCOUNTS:
+        username = f"{prefix}.{commune['host']}"
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User(username=username, first_name=role.name, last_name=commune["name"], email=f"{username}@example.vn")
+        user.set_password(password)
+        user.save()
+        user.groups.add(Group.objects.get(name=scoped_name(role.name, commune["name"])))
+        passwords[username] = password
+        loader.log(f"user: {username}")
+    return passwords
+
+
+def _article(loader, portal, commune: dict) -> None:
+    index = NewsIndexPage.objects.child_of(portal.home).first()
+    if index is None or NewsPage.objects.child_of(index).filter(title=commune["article"]).exists():
+        return
+    page = NewsPage(
+        title=commune["article"],
+        slug=slugify_vi(commune["article"])[:80],
+        date=datetime.date(2025, 7, 15),
+        lead=commune["lead"],
+        body=[("paragraph", RichText(f"<p>{commune['lead']}</p>"))],
+        author=f"Ủy ban nhân dân {commune['name']}",
+        share_with_province=commune["shared"],
+        locale=index.locale,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    loader.log(f"news: {commune['article']}")

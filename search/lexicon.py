@@ -1,0 +1,84 @@
+"""What the query planner reads on every search: the vocabulary and the synonyms, held per process.
+
+Both are loaded by one query and kept until either changes; a version stamp in the Django cache tells
+every process when (the index wrote new words, or an administrator edited a synonym). The process that
+indexes adds its new words in place, so a search right after publishing costs no reload there.
+"""
+
+import threading
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import IntegerField, TextField, Value
+
+from search import synonyms
+from search.vocabulary import Vocabulary
+
+VERSION_KEY = "portal-search:lexicon-version"
+_lock = threading.RLock()
+_state = {"version": None, "vocabulary": None, "synonyms": None}
+
+
+def _version() -> float:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time(), None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _load() -> None:
+    from search.models import SearchSynonym, SearchWord
+
+    words = SearchWord.objects.annotate(expansions=Value("", output_field=TextField())).values_list(
+        "word", "frequency", "expansions"
+    )
+    terms = SearchSynonym.objects.annotate(frequency=Value(-1, output_field=IntegerField())).values_list(
+        "term", "frequency", "expansions"
+    )
+    frequencies, entries = {}, []
+    for word, frequency, expansions in words.order_by().union(terms.order_by(), all=True):
+        if frequency < 0:
+            entries.append((word, expansions))
+        else:
+            frequencies[word] = frequency
+    _state.update(vocabulary=Vocabulary(frequencies), synonyms=synonyms.build(entries))
+
+
+def _current() -> dict:
+    version = _version()
+    with _lock:
+        if _state["version"] != version or _state["vocabulary"] is None:
+            _load()
+            _state["version"] = version
+        return _state
+
+
+def vocabulary() -> Vocabulary:
+    return _current()["vocabulary"]
+
+
+def synonym_phrases() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    return _current()["synonyms"]
+
+
+def _bump() -> float:
+    version = time.time()
+    cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def changed(**kwargs) -> None:
+    """Every process reloads before its next search (also after the commit: no search keeps a stale copy)."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def words_added(words) -> None:
+    """The index wrote ``words``: add them here, and have other processes reload."""
+    with _lock:
+        state = _current()
+        state["vocabulary"].add(words)
+        state["version"] = _bump()
+    transaction.on_commit(changed)

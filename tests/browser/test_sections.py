@@ -1,0 +1,79 @@
+"""The Decree 42 sections added last (work schedule, web links, photo albums, the directive register's search) as a
+phone reader meets them at 390×844: no sideways scroll, axe clean, screenshots; the week navigation and the gallery
+by a reader without JavaScript."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, SCREENSHOTS, new_context, run_axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def section_pages() -> dict[str, str]:
+    from cms.gallery.models import AlbumPage
+    from cms.schedule.models import ScheduleEntryPage
+
+    entry = ScheduleEntryPage.objects.filter(locale__language_code="vi").order_by("date", "start_time").last()
+    album = AlbumPage.objects.filter(locale__language_code="vi").order_by("pk").first()
+    return {
+        "schedule": "/vi/lich-cong-tac/",
+        "schedule-entry": entry.url,
+        "schedule-en": "/en/work-schedule/",
+        "web-links": "/vi/lien-ket-website/",
+        "gallery": "/vi/thu-vien-anh/",
+        "album": album.url,
+        "register-search": "/vi/chi-dao-dieu-hanh/?q=dan+chu&issued_from=01/01/2024",
+        "register-bad-date": "/vi/chi-dao-dieu-hanh/?issued_to=31/02/2024",
+        "register-en": "/en/directives/",
+    }
+
+
+def test_section_pages_fit_a_phone_and_pass_axe(browser, portal):
+    folder = SCREENSHOTS / "sections"
+    folder.mkdir(parents=True, exist_ok=True)
+    context = new_context(browser, portal, PHONE, bypass_csp=True)  # axe is injected as an inline script
+    page = context.new_page()
+    problems = []
+    for name, path in section_pages().items():
+        response = page.goto(path)
+        assert response.status == 200, path
+        overflow = page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            problems.append(f"{name} scrolls sideways by {overflow}px")
+        impacts = run_axe(page, f"sections-{name}-390")
+        blocking = {impact: rules for impact, rules in impacts.items() if impact in ("serious", "critical")}
+        if blocking:
+            problems.append(f"{name}: axe {blocking}")
+        page.screenshot(path=folder / f"{name}-390.png", full_page=True)
+    assert not problems, "\n".join(problems)
+    # The demo's album photos are lazily loaded: below the fold they wait for the reader to scroll.
+    page.goto(section_pages()["album"])
+    assert page.locator(".gallery img").first.get_attribute("loading") == "lazy"
+
+
+def test_week_navigation_and_gallery_work_without_javascript(browser, portal):
+    context = new_context(browser, portal, PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/vi/lich-cong-tac/")
+    this_week = page.locator(".week-nav__title").inner_text()
+    page.get_by_role("link", name="Tuần sau").click()
+    expect(page.locator(".week-nav__title")).not_to_have_text(this_week)
+    page.get_by_role("link", name="Tuần này").click()
+    expect(page.locator(".week-nav__title")).to_have_text(this_week)
+    page.get_by_label("Xem tuần có ngày").fill("31/02/2024")
+    page.get_by_role("button", name="Xem").click()
+    expect(page.get_by_role("alert")).to_contain_text("Ngày không hợp lệ")
+    page.screenshot(path=SCREENSHOTS / "sections" / "schedule-bad-week-390.png", full_page=True)
+    # The feed link answers with a calendar.
+    feed = page.request.get(page.locator(".schedule-calendar a").get_attribute("href"))
+    assert feed.status == 200 and feed.headers["content-type"].startswith("text/calendar")
+    assert b"BEGIN:VEVENT" in feed.body()
+
+    page.goto("/vi/thu-vien-anh/")
+    page.locator(".album-card__title a").first.click()
+    first = page.locator(".gallery__link").first
+    href = first.get_attribute("href")
+    first.click()  # a plain link to the large picture: no script needed
+    page.wait_for_url(f"**{href}")
+    assert page.evaluate("() => document.images[0].naturalWidth") > 480
