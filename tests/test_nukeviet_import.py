@@ -345,6 +345,15 @@ def test_second_run_changes_nothing_and_third_updates_exactly_the_edited_rows(so
     assert page_for(NEWS_ROWS, 4).body.raw_data[0]["value"] == "<p>Nội dung mới</p>"
     assert page_for(LAWS_ROWS, 2).number == "99/QĐ-UBND"
 
+    # The draft for comment is issued: a document replaces it at its addresses; the draft stays, with its comments.
+    with db.cursor() as cursor:
+        cursor.execute("UPDATE nv4_vi_laws_row SET start_comm_time = NULL, end_comm_time = NULL WHERE id = 3")
+    report = run_import(source, tmp_path)
+    issued = page_for(LAWS_ROWS, 3)
+    assert isinstance(issued, DirectivePage) and issued.live and DraftPage.objects.get(pk=draft.pk).live
+    assert "| draftpage | replaced by a directivepage (kept for its comments) | 1 |" in report
+    assert Redirect.objects.get(old_path=f"/vi/laws/detail/{gen.laws_row(3)['alias']}").redirect_page_id == issued.pk
+
     # --since only looks at rows changed after the date: nothing here is that recent.
     report = run_import(source, tmp_path, "--since", "2030-01-01")
     assert "| news |" not in report
