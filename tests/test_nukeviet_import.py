@@ -21,8 +21,9 @@ from cms.nukeviet.generator import ARTICLE_ONE_BLOCKS, STATIC_PAGES, Generator, 
 from cms.nukeviet.models import ImportedObject
 from cms.nukeviet.source import connect, create_database
 from cms.pages.models import ContentPage
-from cms.participation.models import DraftPage
+from cms.participation.models import DraftPage, QuestionAnswerPage, QuestionIndexPage
 from cms.portals.models import Portal
+from cms.weblinks.models import WebLink, WebLinkPage
 from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 from search.models import SearchEntry
 from tests.test_search_deferred import queries
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.django_db
 MARIADB = os.environ.get("NUKEVIET_TEST_MYSQL", "mysql://root@127.0.0.1:3306")
 NEWS, LAWS = 12, 8
 NEWS_ROWS, LAWS_ROWS, PAGE_ROWS = "nv4_vi_news_rows", "nv4_vi_laws_row", "nv4_vi_page"
+WEBLINKS_ROWS, FAQ_ROWS = "nv4_vi_weblinks_rows", "nv4_vi_faq"
 # SQL statements one new article costs (Wagtail's add_child, revision and publish, tags, mapping, its share of the
 # per-batch redirects and indexing, and of re-linking articles that link to later ones). Measured 68; it was ~85
 # with per-batch indexing alone and ~160 with Wagtail's per-save indexing.
@@ -228,6 +230,48 @@ def test_portal_moves_over_with_bodies_files_metadata_tags_and_old_links(source,
         assert (response.status_code, response["Location"]) == (301, about.url), old
     assert client.get("/vi/page/so-do-to-chuc-ban-cu.html").status_code == 404
 
+    # Web links -> the portal's links page, NukeViet's categories in the portal's groups; switched-off and
+    # malformed links left out.
+    links_page = WebLinkPage.objects.get()
+    assert links_page.live and links_page.get_parent().pk == about.get_parent().pk
+    links = {link.title: (link.category, link.url) for link in links_page.links.all()}
+    assert links == {
+        "Cổng Thông tin điện tử Chính phủ": ("quoc-gia", "https://chinhphu.vn"),
+        "Cổng Dịch vụ công quốc gia": ("quoc-gia", "https://dichvucong.gov.vn"),
+        "Bộ Nội vụ": ("trung-uong", "https://moha.gov.vn"),
+        "Sở Giáo dục và Đào tạo Sơn La": ("tinh", "http://sogddt.sonla.gov.vn"),
+        "UBND huyện Vân Hồ": ("dia-phuong", "https://vanho.sonla.gov.vn/"),
+        "Báo Sơn La": ("khac", "https://baosonla.org.vn"),
+    }
+    assert "| weblink | created | 6 |" in report and "| weblink | not listed | 2 |" in report
+    assert "nv4_vi_weblinks_cat#5 'Báo chí' matches no group" in report
+    assert "nv4_vi_weblinks_rows#8: not a web address" in report
+    assert ImportedObject.objects.get(source_table=WEBLINKS_ROWS, source_id="3").object_id == (
+        links_page.links.get(title="Bộ Nội vụ").pk
+    )
+    for old in ("/vi/weblinks/", "/vi/weblinks/bo-nganh-trung-uong", "/vi/weblinks/bo-nganh-trung-uong/bo-noi-vu-3"):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, links_page.url), old
+
+    # FAQ -> published question-and-answer pairs under "Hỏi đáp", the category as the field; a switched-off
+    # question and one of a category for signed-in officials are drafts.
+    qa_index = QuestionIndexPage.objects.get()
+    assert qa_index.live and set(qa_index.answers()) == {page_for(FAQ_ROWS, 1), page_for(FAQ_ROWS, 2)}
+    land = page_for(FAQ_ROWS, 1)
+    assert (land.field, land.kind, str(land.asked_on)) == ("dat-dai", "question", "2023-01-03")
+    assert land.question == f"{land.title}\nXin cảm ơn."
+    assert land.answer.startswith("<p>Theo quy định tại <b>Luật Đất đai năm 2024</b>, hồ sơ gồm:</p><ul><li>")
+    assert f'<a linktype="page" id="{article.pk}">hướng dẫn</a>' in land.answer
+    civil = page_for(FAQ_ROWS, 2)
+    assert civil.field == "ho-tich" and civil.answer.startswith("<p><b>Nơi đăng ký</b></p><p>Ủy ban")
+    assert civil.answer.endswith("<p>Thời hạn | Trong ngày</p>") and "nv4_vi_faq#2: a table in the answer" in report
+    assert QuestionAnswerPage.objects.count() == 4
+    assert not page_for(FAQ_ROWS, 3).live and not page_for(FAQ_ROWS, 4).live
+    assert "nv4_vi_faq#4: its category is hidden or not public" in report and "| faq | created | 4 |" in report
+    assert client.get(land.url).status_code == 200
+    assert client.get("/vi/faq/dat-dai").status_code == 301
+    assert client.get("/vi/faq/danh-cho-can-bo/").status_code == 404  # not a public category
+
 
 def test_second_run_changes_nothing_and_third_updates_exactly_the_edited_rows(source, tmp_path, locales):
     run_import(source, tmp_path)
@@ -240,33 +284,75 @@ def test_second_run_changes_nothing_and_third_updates_exactly_the_edited_rows(so
         )
         cursor.execute("UPDATE nv4_vi_laws_row SET view_hits = view_hits + 3, download_hits = download_hits + 1")
     reports = []
-    # A few per batch and module, none per unchanged row (counted below the importer's reset_queries()).
-    assert queries(lambda: reports.append(run_import(source, tmp_path))) <= 40
+    # A few per batch and module (six modules: 41 measured), none per unchanged row (30 rows here; counted below
+    # the importer's reset_queries()).
+    assert queries(lambda: reports.append(run_import(source, tmp_path))) <= 45
     report = reports[0]
     assert state() == before
     assert f"| news | unchanged | {NEWS} |" in report and f"| laws | unchanged | {LAWS} |" in report
     assert f"| page | unchanged | {len(STATIC_PAGES)} |" in report
+    assert "| weblink | unchanged | 8 |" in report and "| faq | unchanged | 4 |" in report
 
     gen, db = source["gen"], source["db"]
     with db.cursor() as cursor:
         cursor.execute("UPDATE nv4_vi_news_rows SET title = 'Tiêu đề đã sửa', edittime = edittime + 60 WHERE id = 3")
         cursor.execute("UPDATE nv4_vi_news_detail SET bodyhtml = '<p>Nội dung mới</p>' WHERE id = 4")
         cursor.execute("UPDATE nv4_vi_laws_row SET code = '99/QĐ-UBND' WHERE id = 2")
+        # The draft for comment's period is extended in NukeViet (row 3 has one): the same draft is updated.
+        cursor.execute(
+            "UPDATE nv4_vi_laws_row SET end_comm_time = end_comm_time + 15 * 86400, edittime = edittime + 60 "
+            "WHERE id = 3"
+        )
+        # Document 6 is put out for comment after all: a draft for comment replaces it, at its old address.
+        cursor.execute(
+            "UPDATE nv4_vi_laws_row SET start_comm_time = publtime, end_comm_time = publtime + 20 * 86400 WHERE id = 6"
+        )
+        cursor.execute("UPDATE nv4_vi_laws_row SET groups_view = '4' WHERE id = 5")  # now for members only
+        cursor.execute("UPDATE nv4_vi_weblinks_rows SET url = 'https://www.moha.gov.vn' WHERE id = 3")
+        cursor.execute("UPDATE nv4_vi_faq SET answer = '<p>Tại UBND xã.</p>' WHERE id = 2")
+    directive = page_for(LAWS_ROWS, 6)
+    gen.insert(WEBLINKS_ROWS, [{**gen.weblink_row(5), "id": 9, "title": "UBND huyện Yên Châu", "url": "yenchau.vn"}])
+    moha = WebLink.objects.get(title="Bộ Nội vụ")
     gen.insert("nv4_vi_news_rows", [gen.news_row(NEWS + 1)])
     gen.insert("nv4_vi_news_detail", [gen.news_detail(NEWS + 1)])
     gen.insert("nv4_vi_laws_row", [gen.laws_row(LAWS + 1)])
 
     report = run_import(source, tmp_path)
     assert "| news | updated | 2 |" in report and "| news | created | 1 |" in report
-    assert "| laws | updated | 1 |" in report and "| laws | created | 1 |" in report
-    assert f"| news | unchanged | {NEWS - 2} |" in report and f"| laws | unchanged | {LAWS - 1} |" in report
-    edited = {page_for(NEWS_ROWS, 3).pk, page_for(NEWS_ROWS, 4).pk, page_for(LAWS_ROWS, 2).pk}
+    assert "| laws | updated | 2 |" in report and "| laws | created | 1 |" in report
+    assert "| draft for comment | updated | 1 |" in report and "| draft for comment | created | 1 |" in report
+    assert f"| news | unchanged | {NEWS - 2} |" in report and f"| laws | unchanged | {LAWS - 4} |" in report
+    assert not page_for(LAWS_ROWS, 5).live and "nv4_vi_laws_row#5: for members only in NukeViet" in report
+    draft = page_for(LAWS_ROWS, 3)
+    assert draft.closes_at.timestamp() == gen.laws_row(3)["end_comm_time"] + 15 * 86400
+    assert draft.live and not draft.has_unpublished_changes
+    assert DraftPage.objects.count() == 2 and ImportedObject.objects.filter(source_table=LAWS_ROWS).count() == LAWS + 1
+    new_draft = page_for(LAWS_ROWS, 6)
+    assert isinstance(new_draft, DraftPage) and new_draft.live
+    directive.refresh_from_db()
+    assert not directive.live and "| directivepage | replaced by a draftpage (unpublished) | 1 |" in report
+    redirect = Redirect.objects.get(old_path=f"/vi/laws/detail/{gen.laws_row(6)['alias']}")
+    assert redirect.redirect_page_id == new_draft.pk
+    assert "| weblink | updated | 1 |" in report and "| weblink | created | 1 |" in report
+    assert WebLink.objects.get(pk=moha.pk).url == "https://www.moha.gov.vn" and WebLink.objects.count() == 7
+    assert page_for(FAQ_ROWS, 2).answer == "<p>Tại UBND xã.</p>" and "| faq | updated | 1 |" in report
+    edited = {page_for(NEWS_ROWS, 3).pk, page_for(NEWS_ROWS, 4).pk, page_for(LAWS_ROWS, 2).pk, draft.pk}
+    edited |= {WebLinkPage.objects.get().pk, page_for(FAQ_ROWS, 2).pk, page_for(LAWS_ROWS, 5).pk}
     changed = {page.pk for page in Page.objects.all() if revisions.get(page.pk, -1) != page.latest_revision_id}
-    new = {page_for(NEWS_ROWS, NEWS + 1).pk, page_for(LAWS_ROWS, LAWS + 1).pk}
+    new = {page_for(NEWS_ROWS, NEWS + 1).pk, page_for(LAWS_ROWS, LAWS + 1).pk, new_draft.pk}
     assert changed == edited | new
     assert page_for(NEWS_ROWS, 3).title == "Tiêu đề đã sửa"
     assert page_for(NEWS_ROWS, 4).body.raw_data[0]["value"] == "<p>Nội dung mới</p>"
     assert page_for(LAWS_ROWS, 2).number == "99/QĐ-UBND"
+
+    # The draft for comment is issued: a document replaces it at its addresses; the draft stays, with its comments.
+    with db.cursor() as cursor:
+        cursor.execute("UPDATE nv4_vi_laws_row SET start_comm_time = NULL, end_comm_time = NULL WHERE id = 3")
+    report = run_import(source, tmp_path)
+    issued = page_for(LAWS_ROWS, 3)
+    assert isinstance(issued, DirectivePage) and issued.live and DraftPage.objects.get(pk=draft.pk).live
+    assert "| draftpage | replaced by a directivepage (kept for its comments) | 1 |" in report
+    assert Redirect.objects.get(old_path=f"/vi/laws/detail/{gen.laws_row(3)['alias']}").redirect_page_id == issued.pk
 
     # --since only looks at rows changed after the date: nothing here is that recent.
     report = run_import(source, tmp_path, "--since", "2030-01-01")
@@ -274,14 +360,12 @@ def test_second_run_changes_nothing_and_third_updates_exactly_the_edited_rows(so
 
 
 def test_dry_run_reads_and_reports_but_writes_nothing(source, tmp_path, locales):
-    with source["db"].cursor() as cursor:  # a module the portal has no page type for yet
-        cursor.execute("CREATE TABLE nv4_vi_faq (id mediumint(8) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY)")
     before = state()
     report = run_import(source, tmp_path, "--dry-run")
     assert state() == before
     assert "dry run" in report and f"| news | created | {NEWS} |" in report
     assert f"| page | created | {len(STATIC_PAGES)} |" in report and "| draft for comment | created | 1 |" in report
-    assert "module 'faq' found but not imported" in report and "weblinks" not in report
+    assert "| weblink | created | 6 |" in report and "| faq | created | 4 |" in report
     assert "table with merged cells" in report
 
 
@@ -398,6 +482,11 @@ def test_a_commune_portal_gets_its_own_import(source, tmp_path, client, home, lo
     call_command("create_portal", "--name", "Xã Vân Hồ", "--hostname", "vanho.localhost", stdout=io.StringIO())
     portal = Portal.objects.get(hostname="vanho.localhost")
     run_import(source, tmp_path)  # the same NukeViet numbering imported into the default site first
+    # The commune already lists a link of its own: the imported links join it on the same page.
+    own = WebLinkPage(title="Liên kết", slug="lien-ket", locale=portal.home.locale)
+    own.links = [WebLink(category="tinh", title="Sở Nội vụ", url="https://snv.sonla.gov.vn", locale=own.locale)]
+    portal.home.add_child(instance=own)
+    own.save_revision().publish()
     report = run_import(source, tmp_path, "--portal", "vanho.localhost")
     assert f"| news | created | {NEWS} |" in report  # not "unchanged": mappings are per portal
 
@@ -405,6 +494,9 @@ def test_a_commune_portal_gets_its_own_import(source, tmp_path, client, home, lo
     assert article.is_descendant_of(portal.home) and article.get_site() == portal.site
     assert page_for(NEWS_ROWS, 1, site=Site.objects.get(is_default_site=True)).pk != article.pk
     assert page_for(PAGE_ROWS, 1, site=portal.site).get_parent().pk == portal.home.pk
+    links = WebLink.objects.filter(page=own)
+    assert WebLinkPage.objects.count() == 2 and links.count() == 7 and links.filter(title="Sở Nội vụ").exists()
+    assert page_for(FAQ_ROWS, 1, site=portal.site).get_parent().get_parent().pk == portal.home.pk
     # Files land in the portal's own collection, where its editors can choose them.
     image = get_image_model().objects.get(pk=article.body.raw_data[2]["value"]["image"])
     assert image.collection.name == COLLECTION_NAME and image.collection.get_parent() == portal.collection

@@ -43,6 +43,10 @@ class Addresses:
     def section_paths(self, module: str, cat_alias: str) -> list[str]:
         return self._forms(module, cat_alias, [cat_alias])
 
+    def item_paths(self, module: str, op: str) -> list[str]:
+        """An item of another module at ``op`` (web links: ``<cat-alias>/<alias>-<id>``), with or without .html."""
+        return self._forms(module, op, [op, f"{op}.html"])
+
     def module_paths(self, module: str) -> list[str]:
         paths = [f"/{self.lang}/{module}", f"/{module}", f"/index.php?language={self.lang}&nv={module}"]
         return [Redirect.normalise_path(path) for path in paths]

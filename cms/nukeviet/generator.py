@@ -17,7 +17,14 @@ from PIL import Image
 from cms.core.text import slugify_vi
 from cms.demo import seed_words as words
 from cms.demo.media import pdf_document
-from cms.nukeviet.schema import LAWS_TABLES, NEWS_TABLES, PAGE_TABLES, create_statements
+from cms.nukeviet.schema import (
+    FAQ_TABLES,
+    LAWS_TABLES,
+    NEWS_TABLES,
+    PAGE_TABLES,
+    WEBLINKS_TABLES,
+    create_statements,
+)
 
 NEWS_CATS = [
     # catid, parentid, title, alias
@@ -38,6 +45,38 @@ STATIC_PAGES = [
     ("Giới thiệu chung", "gioi-thieu-chung", 1),
     ("Chức năng, nhiệm vụ", "chuc-nang-nhiem-vu", 1),
     ("Sơ đồ tổ chức (bản cũ)", "so-do-to-chuc-ban-cu", 0),
+]
+# The web links module: (catid, title, alias) and (id, catid, title, url, status). Link 4 has no scheme (NukeViet
+# accepts that), 7 is switched off, 8 is not a web address.
+WEBLINKS_CATS = [
+    (1, "Cổng thông tin Chính phủ", "cong-thong-tin-chinh-phu"),
+    (2, "Bộ, ngành Trung ương", "bo-nganh-trung-uong"),
+    (3, "Sở, ban, ngành tỉnh", "so-ban-nganh-tinh"),
+    (4, "UBND các huyện, thành phố", "ubnd-cac-huyen-thanh-pho"),
+    (5, "Báo chí", "bao-chi"),
+]
+WEBLINKS = [
+    (1, 1, "Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn", 1),
+    (2, 1, "Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn", 1),
+    (3, 2, "Bộ Nội vụ", "https://moha.gov.vn", 1),
+    (4, 3, "Sở Giáo dục và Đào tạo Sơn La", "sogddt.sonla.gov.vn", 1),
+    (5, 4, "UBND huyện Vân Hồ", "https://vanho.sonla.gov.vn/", 1),
+    (6, 5, "Báo Sơn La", "https://baosonla.org.vn", 1),
+    (7, 2, "Bộ Tài chính (địa chỉ cũ)", "http://mof.gov.vn", 0),
+    (8, 5, "Liên kết hỏng", "javascript:alert(1)", 1),
+]
+# The FAQ module: (id, parentid, title, alias, status, groups_view) and (id, catid, title, status). Category 3 is
+# for signed-in officials only; question 3 is switched off.
+FAQ_CATS = [
+    (1, 0, "Đất đai", "dat-dai", 1, "6"),
+    (2, 0, "Hộ tịch, chứng thực", "ho-tich-chung-thuc", 1, "6"),
+    (3, 0, "Dành cho cán bộ", "danh-cho-can-bo", 1, "4"),
+]
+FAQS = [
+    (1, 1, "Cấp giấy chứng nhận quyền sử dụng đất lần đầu cần những giấy tờ gì?", 1),
+    (2, 2, "Đăng ký khai sinh cho con ở đâu?", 1),
+    (3, 2, "Chứng thực bản sao mất bao lâu?", 0),
+    (4, 3, "Tài khoản hệ thống một cửa điện tử bị khóa?", 1),
 ]
 IMAGE_POOL = 24
 NEWS_FILE_POOL = 12
@@ -144,6 +183,7 @@ class Generator:
         for statement in create_statements(self.prefix, self.lang, "page", PAGE_TABLES):
             self.execute(statement)
         self.insert(f"{self.prefix}_{self.lang}_page", [self.page_row(i) for i in range(1, len(STATIC_PAGES) + 1)])
+        self.weblinks_and_faq()
         self.write_files()
         self.lookups()
         tags = self.tags()
@@ -169,6 +209,74 @@ class Generator:
             tags=len(tags),
             missing_files={"news/2024_05/anh-da-xoa.jpg", "laws/da-xoa.pdf"},
         )
+
+    # Web links and FAQ -------------------------------------------------------------------------------------
+
+    def weblinks_and_faq(self):
+        for statement in create_statements(self.prefix, self.lang, "weblinks", WEBLINKS_TABLES):
+            self.execute(statement)
+        for statement in create_statements(self.prefix, self.lang, "faq", FAQ_TABLES):
+            self.execute(statement)
+        self.insert(
+            self.table("weblinks", "cat"),
+            [
+                {"catid": i, "parentid": 0, "title": t, "catimage": "", "alias": a, "description": "", "weight": i}
+                | {"inhome": 1, "keywords": "", "add_time": BASE_TIME, "edit_time": BASE_TIME}
+                for i, t, a in WEBLINKS_CATS
+            ],
+        )
+        self.insert(self.table("weblinks", "rows"), [self.weblink_row(row[0]) for row in WEBLINKS])
+        self.insert(
+            self.table("faq", "categories"),
+            [
+                {"id": i, "parentid": p, "title": t, "alias": a, "description": "", "groups_view": groups}
+                | {"weight": i, "status": status, "keywords": ""}
+                for i, p, t, a, status, groups in FAQ_CATS
+            ],
+        )
+        self.insert(f"{self.prefix}_{self.lang}_faq", [self.faq_row(row[0]) for row in FAQS])
+
+    def weblink_row(self, row_id: int) -> dict:
+        _id, catid, title, url, status = WEBLINKS[row_id - 1]
+        return {
+            "id": row_id,
+            "catid": catid,
+            "author": "1|1",
+            "title": title,
+            "alias": slugify_vi(title),
+            "url": url,
+            "urlimg": "",
+            "admin_phone": "",
+            "admin_email": "",
+            "note": "",
+            "description": f"Trang thông tin điện tử: {title}",
+            "add_time": BASE_TIME,
+            "edit_time": BASE_TIME,
+            "hits_total": 5 * row_id,
+            "status": status,
+        }
+
+    def faq_row(self, row_id: int) -> dict:
+        _id, catid, title, status = FAQS[row_id - 1]
+        answer = (
+            "<p>Theo quy định tại <strong>Luật Đất đai năm 2024</strong>, hồ sơ gồm:</p>"
+            "<ul><li>Đơn đăng ký theo mẫu;</li><li>Giấy tờ về quyền sử dụng đất.</li></ul>"
+            '<p>Xem thêm <a href="/vi/news/chinh-tri/bai-viet-1.html">hướng dẫn</a>.</p>'
+            if row_id == 1
+            else "<h3>Nơi đăng ký</h3><p>Ủy ban nhân dân cấp xã nơi cư trú của cha hoặc mẹ.</p>"
+            "<table><tr><td>Thời hạn</td><td>Trong ngày</td></tr></table>"
+        )
+        return {
+            "id": row_id,
+            "catid": catid,
+            "title": title,
+            "alias": slugify_vi(title),
+            "question": f"<p>{title}</p><p>Xin cảm ơn.</p>",
+            "answer": answer,
+            "weight": row_id,
+            "status": status,
+            "addtime": BASE_TIME + row_id * DAY,
+        }
 
     # Files -------------------------------------------------------------------------------------------------
 

@@ -7,15 +7,12 @@ editor has changed since the last import is left alone (reported), so later edit
 """
 
 import datetime
-import hashlib
-import json
 import re
 import sys
 from collections.abc import Iterable
 from contextlib import contextmanager
 from html import escape
 
-from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.db import reset_queries, transaction
 from django.utils import timezone
@@ -24,10 +21,12 @@ from wagtail.models import Page
 
 from cms.core.text import slugify_vi
 from cms.nukeviet.addresses import Addresses
+from cms.nukeviet.directory import Faq, WebLinks
 from cms.nukeviet.files import MediaImporter, uploads_path
 from cms.nukeviet.html import HtmlMapper, block
 from cms.nukeviet.models import ImportedObject
 from cms.nukeviet.report import Report
+from cms.nukeviet.rows import choice_for, fingerprint, plain_text, restricted, used
 from cms.nukeviet.source import Source
 from cms.operations.progress import Progress
 from cms.pages.models import ContentPage
@@ -43,45 +42,6 @@ DRAFTS_INDEX = {
     "intro": "Dự thảo văn bản lấy ý kiến nhân dân (chuyển từ NukeViet).",
 }
 UNKNOWN = "Chưa xác định"
-
-
-# The columns the import reads. Only they make up a row's digest: NukeViet rewrites others all the time (view
-# and download counters, ordering weights), and those must not make a re-run see a change.
-USED = {
-    "cat": ("parentid", "title", "alias", "description"),
-    "news": (
-        *("catid", "title", "alias", "hometext", "homeimgfile", "homeimgalt", "homeimgthumb"),
-        *("publtime", "exptime", "addtime", "status", "author", "sourceid"),
-    ),
-    "detail": ("bodyhtml", "files"),
-    "laws": (
-        *("title", "alias", "code", "cid", "sid", "eid", "sgid", "introtext", "bodytext", "files", "status"),
-        *("publtime", "addtime", "startvalid", "exptime", "start_comm_time", "end_comm_time"),
-    ),
-    "lookup": ("title", "positions", "offices"),
-    "page": ("title", "alias", "image", "imagealt", "description", "bodytext", "status", "add_time"),
-}
-
-
-def used(kind: str, row: dict | None) -> dict | None:
-    return None if row is None else {key: row.get(key) for key in USED[kind]}
-
-
-def fingerprint(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def plain_text(html: str) -> str:
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
-
-
-def choice_for(title: str, choices) -> str | None:
-    """The choice whose value appears in the ASCII slug of ``title`` ("Quyết định UBND" -> quyet-dinh)."""
-    slug = slugify_vi(title or "")
-    for value in sorted(choices.values, key=len, reverse=True):
-        if value != "khac" and value in slug:
-            return value
-    return None
 
 
 def without_ids(blocks: list) -> list:
@@ -102,6 +62,8 @@ class Importer:
         news_module: str = "news",
         laws_module: str = "laws",
         page_module: str = "page",
+        weblinks_module: str = "weblinks",
+        faq_module: str = "faq",
         batch_size: int = 200,
         stdout=None,
         quiet: bool = False,
@@ -121,7 +83,10 @@ class Importer:
             "news": source.table(news_module, "rows"),
             "laws": source.table(laws_module, "row"),
             "page": source.table(page_module),
+            "weblinks": source.table(weblinks_module, "rows"),
+            "faq": source.table(faq_module),
         }
+        self.weblinks_data, self.faq_data = weblinks_module, faq_module
         self._targets: dict[tuple[str, int], int | None] = {}
         self._drafts_index: DraftIndexPage | None = None
         self._slugs: dict[int, set[str]] = {}  # parent page id -> its children's slugs (unique_slug)
@@ -144,11 +109,10 @@ class Importer:
             self.import_pages()
         else:
             self.report.warn(f"no page module: table {self.tables['page']} not found")
-        # Not read yet (their page types are being built): weblinks, faq. Say so when a site has them.
-        # (weblinks keeps its links in <prefix>_<lang>_weblinks_rows, faq its questions in <prefix>_<lang>_faq)
-        for module, table in (("weblinks", self.source.table("weblinks", "rows")), ("faq", self.source.table("faq"))):
-            if self.source.has_table(table):
-                self.report.warn(f"module '{module}' found but not imported: the portal has no page type for it yet")
+        if self.source.has_table(self.tables["weblinks"]):
+            WebLinks(self, self.weblinks_data).run()
+        if self.source.has_table(self.tables["faq"]):
+            Faq(self, self.faq_data).run()
         if not self.dry_run:
             self.fix_pending_links()
         return self.report
@@ -193,6 +157,7 @@ class Importer:
             )
         else:
             known.fingerprint, known.revision_id, known.object_id = digest, revision_id, obj.pk
+            known.content_type = ContentType.objects.get_for_model(obj)  # a row may change type (changed_type)
             for key, value in extra.items():
                 setattr(known, key, value)
             known.save()
@@ -200,12 +165,40 @@ class Importer:
 
     def page_to_update(self, model, kind: str, known: ImportedObject | None, where: str) -> tuple[Page | None, bool]:
         """The imported page to update (None: a new one), and whether to keep the portal's version instead."""
+        if known is not None and known.content_type_id != ContentType.objects.get_for_model(model).pk:
+            return self.changed_type(model, kind, known, where)
         page = model.objects.get(pk=known.object_id) if known else None
         if page is not None and self.edited_since_import(page, known):
             self.report.count(kind, "kept (edited in the portal)")
             self.report.warn(f"{where}: changed in NukeViet but also edited in the portal since import; not updated")
             return page, True
         return page, False
+
+    def changed_type(self, model, kind: str, known: ImportedObject, where: str) -> tuple[Page | None, bool]:
+        """The row now makes another type of page (a laws row gained or lost its comment period): a new page of
+        that type is made and takes over the mapping and the old addresses.
+
+        The former page is the importer's to retire only if no editor has changed it since: a document that
+        turns out to be a draft for comment is unpublished (it was never issued); a draft for comment that
+        became an issued document stays as the record of its consultation and the comments it received."""
+        old = Page.objects.get(pk=known.object_id).specific
+        if self.edited_since_import(old, known):
+            self.report.count(kind, "kept (edited in the portal)")
+            self.report.warn(
+                f"{where}: is now a {model._meta.model_name} in NukeViet but the portal's "
+                f"{old._meta.model_name} was edited since import; not changed"
+            )
+            return old, True
+        if self.dry_run:
+            return None, False
+        Redirect.objects.filter(site=self.site, redirect_page=old).delete()
+        outcome = "kept for its comments"
+        if not isinstance(old, DraftPage) and old.live:
+            old.unpublish()
+            outcome = "unpublished"
+        self.report.count(old._meta.model_name, f"replaced by a {model._meta.model_name} ({outcome})")
+        self.report.warn(f"{where}: now a {model._meta.model_name}; the former page #{old.pk} was {outcome}")
+        return None, False
 
     def edited_since_import(self, page: Page, known: ImportedObject) -> bool:
         return bool(known.revision_id and page.latest_revision_id and page.latest_revision_id != known.revision_id)
@@ -624,7 +617,17 @@ class Importer:
         return cat, subject, self.laws_examine.get(row["eid"]), self.laws_signers.get(row["sgid"])
 
     def laws_digest(self, row: dict, areas: list[str]) -> str:
-        return fingerprint(used("laws", row), areas, [used("lookup", item) for item in self.laws_lookups(row)])
+        parts = [used("laws", row), areas, [used("lookup", item) for item in self.laws_lookups(row)]]
+        if restricted(row.get("groups_view")):
+            parts.append("members only")  # only then: the digests of public rows stay what they were
+        return fingerprint(*parts)
+
+    def laws_public(self, row: dict, where: str) -> bool:
+        """Published in NukeViet and readable there by a visitor who is not signed in."""
+        if row["status"] == 1 and restricted(row.get("groups_view")):
+            self.report.warn(f"{where}: for members only in NukeViet (groups_view {row['groups_view']}); a draft")
+            return False
+        return row["status"] == 1
 
     def laws_item(self, row: dict, areas: list[str], known: ImportedObject | None, digest: str):
         table = self.tables["laws"]
@@ -669,7 +672,7 @@ class Importer:
         page.body = body
         page.attachments = [DirectiveAttachment(document_id=document_id) for document_id in attachments]
         page.first_published_at = self.local_time(row["publtime"] or row["addtime"])
-        page = self.save_page(self.laws_index, page, publish=row["status"] == 1, known=known)
+        page = self.save_page(self.laws_index, page, publish=self.laws_public(row, where), known=known)
         pending = mapped.pending_links
         self.remember(table, row["id"], page, digest, known, pending_links=pending, extra={"areas": areas})
         self.add_redirects(page, self.addresses.laws_paths(row["alias"], row["id"]))
@@ -705,7 +708,7 @@ class Importer:
         page.opens_at, page.closes_at = opens, closes
         page.files = [DraftFile(document_id=document_id) for document_id in attachments]
         page.first_published_at = self.local_time(row["publtime"] or row["addtime"])
-        page = self.save_page(parent, page, publish=row["status"] == 1, known=known)
+        page = self.save_page(parent, page, publish=self.laws_public(row, where), known=known)
         pending = mapped.pending_links
         self.remember(table, row["id"], page, digest, known, pending_links=pending, extra={"areas": areas})
         self.add_redirects(page, self.addresses.laws_paths(row["alias"], row["id"]))

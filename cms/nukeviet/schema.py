@@ -273,3 +273,78 @@ def create_statements(prefix: str, lang: str, module_data: str, tables: dict[str
         statements.append(f"DROP TABLE IF EXISTS `{table}`")
         statements.append(f"CREATE TABLE `{table}` {columns}")
     return statements
+
+
+# The web links module (module-weblinks 4.x, modules/weblinks/action_mysql.php): links and their categories.
+# Same column names and types as the install script; written out here in this file's layout.
+WEBLINKS_TABLES = {
+    "rows": """(
+  id mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  catid mediumint(9) NOT NULL,
+  author varchar(100) NOT NULL DEFAULT '1|1',
+  title varchar(255) NOT NULL,
+  alias varchar(255) NOT NULL,
+  url varchar(255) NOT NULL,
+  urlimg varchar(255) NOT NULL,
+  admin_phone varchar(255) NOT NULL,
+  admin_email varchar(255) NOT NULL,
+  note varchar(255) NOT NULL,
+  description text NOT NULL,
+  add_time int(11) unsigned NOT NULL DEFAULT '0',
+  edit_time int(11) unsigned NOT NULL DEFAULT '0',
+  hits_total mediumint(8) unsigned NOT NULL DEFAULT '0',
+  status tinyint(1) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  KEY catid (catid),
+  KEY status (status)
+) ENGINE=MyISAM""",
+    "cat": """(
+  catid mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  parentid mediumint(8) unsigned NOT NULL DEFAULT '0',
+  title varchar(100) NOT NULL,
+  catimage varchar(100) NOT NULL,
+  alias varchar(100) NOT NULL,
+  description text,
+  weight smallint(4) NOT NULL DEFAULT '0',
+  inhome tinyint(1) unsigned NOT NULL DEFAULT '0',
+  numlinks tinyint(2) unsigned NOT NULL DEFAULT '3',
+  keywords text NOT NULL,
+  add_time int(11) unsigned NOT NULL,
+  edit_time int(11) unsigned NOT NULL,
+  PRIMARY KEY (catid),
+  UNIQUE KEY parentid (parentid, title)
+) ENGINE=MyISAM""",
+}
+
+
+# The FAQ module (module-faq 4.x, modules/faq/action_mysql.php): the questions in the module's own table (no
+# suffix) and their categories; ``groups_view`` says who may read a category (6: everyone).
+FAQ_TABLES = {
+    "": """(
+  id mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  catid mediumint(8) unsigned NOT NULL,
+  title varchar(250) NOT NULL,
+  alias varchar(250) NOT NULL,
+  question mediumtext NOT NULL,
+  answer mediumtext NOT NULL,
+  weight smallint(4) unsigned NOT NULL DEFAULT '0',
+  status tinyint(1) unsigned NOT NULL DEFAULT '0',
+  addtime int(11) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  UNIQUE KEY alias (alias(191)),
+  KEY catid (catid)
+)""",
+    "categories": """(
+  id mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  parentid mediumint(8) unsigned NOT NULL,
+  title varchar(250) NOT NULL,
+  alias varchar(250) NOT NULL,
+  description mediumtext NOT NULL,
+  groups_view varchar(255) NOT NULL,
+  weight smallint(4) unsigned NOT NULL DEFAULT '0',
+  status tinyint(1) unsigned NOT NULL DEFAULT '0',
+  keywords mediumtext NOT NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY alias (alias(191))
+)""",
+}

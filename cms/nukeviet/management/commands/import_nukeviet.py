@@ -19,7 +19,10 @@ def stop(signum, frame):
 
 
 class Command(BaseCommand):
-    help = "Import news, the laws register, static pages, files and old addresses from a NukeViet 4.x database."
+    help = (
+        "Import news, the laws register, static pages, web links, FAQ, files and old addresses from a NukeViet 4.x "
+        "database."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dsn", required=True, help="mysql://USER:PASS@HOST:PORT/DB of the NukeViet database")
@@ -32,6 +35,8 @@ class Command(BaseCommand):
         parser.add_argument("--news-module", default="news", help="Module of the news tables and URLs")
         parser.add_argument("--laws-module", default="laws", help="Module of the laws tables and URLs")
         parser.add_argument("--page-module", default="page", help="Module of the static pages table and URLs")
+        parser.add_argument("--weblinks-module", default="weblinks", help="Module of the web links tables and URLs")
+        parser.add_argument("--faq-module", default="faq", help="Module of the FAQ tables and URLs")
         parser.add_argument(
             "--old-host", action="append", default=[], help="Host name(s) of the old site, for absolute links"
         )
@@ -73,6 +78,8 @@ class Command(BaseCommand):
             news_module=options["news_module"],
             laws_module=options["laws_module"],
             page_module=options["page_module"],
+            weblinks_module=options["weblinks_module"],
+            faq_module=options["faq_module"],
             batch_size=options["batch_size"],
             stdout=self.stdout,
             quiet=quiet,
