@@ -1,12 +1,17 @@
 """Province directives in the communes' registers (cms.portals.directives): one record, as Wagtail aliases."""
 
+import datetime
+
 import pytest
-from wagtail.models import Locale, Page, Site
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from cms.portals import directives
 from home.models import HomePage
 from news.models import DirectiveIndexPage, DirectivePage
 from tests import factories
+from tests.workflow_helpers import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +102,14 @@ def test_changes_at_the_province_follow_and_unpublishing_removes_it_everywhere(c
     assert set(aliases(province).values_list("summary", flat=True)) == {"Trích yếu đã sửa ở tỉnh"}
     assert "Trích yếu đã sửa ở tỉnh" in client.get(REGISTER, HTTP_HOST=DOANKET).content.decode()
 
+    # Expired at the province (before the scheduler unpublishes it): hidden in the communes at once.
     alias_url = aliases(province).first().get_url_parts()[2]
+    Page.objects.filter(pk=province.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    DirectivePage.objects.get(pk=province.pk).save_revision()  # any page change starts a new content generation
+    assert NUMBER not in client.get(REGISTER, HTTP_HOST=VANHO).content.decode()
+    assert client.get(alias_url, HTTP_HOST=VANHO).status_code == 404
+    Page.objects.filter(pk=province.pk).update(expire_at=None)
+
     DirectivePage.objects.get(pk=province.pk).unpublish()
     for host in (VANHO, DOANKET):
         assert NUMBER not in client.get(REGISTER, HTTP_HOST=host).content.decode()
@@ -122,3 +134,19 @@ def test_every_commune_including_one_created_later(client, portals):
     # A commune's own directive never spreads, whatever it says.
     publish_for(portals["own"], portals["doanket"], everywhere=True)
     assert not aliases(portals["own"]).exists()
+
+
+def test_a_commune_editor_cannot_turn_the_province_directive_into_a_copy(client, portals):
+    province = publish_for(portals["province"], portals["vanho"])
+    alias = aliases(province).get()
+    group = Group.objects.create(name="Biên tập viên – Xã Vân Hồ (thử)")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=portals["vanho"].root_page, permission=Permission.objects.get(codename="change_page")
+    )
+    editor = make_user("bientap.thu", group.name)
+    assert alias.permissions_for_user(editor).can_edit()  # Wagtail alone would let them convert it
+    client.force_login(editor)
+    url = f"/admin/pages/{alias.pk}/convert_alias/"
+    assert client.post(url).status_code == 302
+    assert DirectivePage.objects.get(pk=alias.pk).alias_of_id == province.pk
