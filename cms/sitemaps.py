@@ -16,7 +16,9 @@ class PortalSitemap(Sitemap):
         trees = Q()
         for home in root.get_translations(inclusive=True):
             trees |= Q(path__startswith=home.path)
-        return visible_pages(Page).filter(trees).order_by("path").defer_streamfields().specific()
+        # Aliases (a province directive in a commune's register) repeat a page whose own URL is the canonical one.
+        pages = visible_pages(Page).filter(trees, alias_of__isnull=True)
+        return pages.order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)

@@ -2,13 +2,14 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -23,6 +24,7 @@ from cms.core.attachments import PageDocument
 from cms.core.cache import remember
 from cms.core.pages import PAGE_SIZE, IndexPage, PortalPage, RegisterPage, paginate
 from cms.core.search_document import SearchDocument, stream_text
+from cms.core.sites import HOME_PATH_LENGTH, default_site_id, portal_trees
 from news.choices import DirectiveStatus, DocumentField, DocumentType, NewsCategory
 from news.filters import DirectiveFilters
 from news.serializers import SignerField
@@ -182,6 +184,21 @@ class DirectiveIndexPage(RegisterPage):
     register_items_name = "directives"
     register_per_page = PAGE_SIZE
 
+    def register_items(self):
+        # The original's path, to tell the province's directives (aliases: cms.portals.directives) from the
+        # portal's own without a query per row.
+        return super().register_items().annotate(original_path=models.F("alias_of__path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        aliases = [directive for directive in context["directives"] if directive.original_path]
+        if aliases:  # no query for a register without any
+            province = portal_trees().get(default_site_id(), ())
+            for directive in aliases:
+                home = directive.original_path[:HOME_PATH_LENGTH]
+                directive.from_province = home != directive.path[:HOME_PATH_LENGTH] and home in province
+        return context
+
     def filter_register(self, queryset, params):
         """The API's filters and names (``news.filters``), plus dates as people type them and the register's
         first names (``type``, ``agency``) so bookmarked links keep filtering; a bad value is ignored and named."""
@@ -222,6 +239,23 @@ class DirectivePage(PortalPage):
     )
     summary = models.TextField(_("Trích yếu"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Nội dung"))
+    # A province directive shown in the registers of the communes it applies to, as Wagtail aliases of this one
+    # record (cms.portals.directives): published, changed and unpublished with it. Read on the province only.
+    applies_to_all_communes = models.BooleanField(
+        _("Áp dụng cho tất cả các xã, phường"),
+        default=False,
+        help_text=_("Chỉ dùng cho văn bản của cổng tỉnh: văn bản hiện trong danh sách văn bản của mọi xã, phường."),
+    )
+    applies_to = ParentalManyToManyField(
+        "wagtailcore.Site",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"is_default_site": False},
+        verbose_name=_("Áp dụng cho các xã, phường"),
+        help_text=_(
+            "Chỉ dùng cho văn bản của cổng tỉnh: văn bản hiện trong danh sách văn bản của các xã, phường đã chọn."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -237,6 +271,10 @@ class DirectivePage(PortalPage):
         FieldPanel("summary"),
         InlinePanel("attachments", label=_("Tệp đính kèm"), heading=_("Tệp đính kèm")),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("applies_to_all_communes"), FieldPanel("applies_to", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Văn bản của tỉnh áp dụng cho xã, phường"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -257,6 +295,8 @@ class DirectivePage(PortalPage):
         "effective_date",
         "status",
         "summary",
+        # In a commune's listing, a province directive (an alias) names its original: the canonical page.
+        "alias_of",
     ]
     api_fields = [
         APIField("number"),
@@ -272,7 +312,8 @@ class DirectivePage(PortalPage):
         APIField("attachments"),
         APIField("body"),
     ]
-    api_prefetch_related = ["attachments"]
+    # ``alias_of``: one query for the aliases of a listing, none when it has no alias.
+    api_prefetch_related = ["attachments", "alias_of"]
     api_filters = DirectiveFilters
     api_default_order = ["-issue_date", "-pk"]
 
@@ -316,6 +357,16 @@ class DirectivePage(PortalPage):
     @property
     def status_label(self) -> str:
         return str(DirectiveStatus(self.status).label)
+
+    def province_original(self):
+        """The province's directive this page stands for in a commune's register (an alias of a page of another
+        portal: cms.portals.directives), else None. Its page is the canonical one."""
+        if not self.alias_of_id:
+            return None
+        original = self.alias_of
+        if original is None or original.path[:HOME_PATH_LENGTH] == self.path[:HOME_PATH_LENGTH]:
+            return None
+        return original
 
     # Public search (search/documents.py).
     type_aliases = ("directive",)

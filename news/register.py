@@ -19,7 +19,7 @@ def clean_keyword(value: str) -> str:
 
 def keyword_filter(queryset, keyword: str):
     """Directives whose number starts with ``keyword`` (marks and punctuation ignored), or whose title, number,
-    summary, agency, signer or text hold every word of it, folded."""
+    summary, agency, signer or text hold every word of it, folded (an alias: those of its original)."""
     words = text.folded_words(keyword)[:MAX_KEYWORD_WORDS]
     if not words:
         return queryset.none()
@@ -30,5 +30,6 @@ def keyword_filter(queryset, keyword: str):
             Q(title_folded__contains=padded) | Q(keywords_folded__contains=padded) | Q(body_folded__contains=padded)
         )
     matches = every_word | Q(number_key__startswith=text.number_key(keyword))
-    entries = SearchEntry.objects.filter(matches, page_type="news.DirectivePage")
-    return queryset.filter(pk__in=entries.values("page_id"))
+    entries = SearchEntry.objects.filter(matches, page_type="news.DirectivePage").values("page_id")
+    # A province directive in a commune's register is an alias, kept out of the index: it matches by its original.
+    return queryset.filter(Q(pk__in=entries) | Q(alias_of__isnull=False, alias_of_id__in=entries))

@@ -7,3 +7,8 @@ class PortalsConfig(AppConfig):
     label = "portals"
     verbose_name = _("Cổng thành phần")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.portals import directives
+
+        directives.connect()

@@ -1,5 +1,7 @@
 """Demo commune portals beside the demo portal: each with its sections, its three editorial accounts and one
-article (Vân Hồ's is shared with the province home). Idempotent like the rest of the demo loader."""
+article (Vân Hồ's is shared with the province home), and one directive of the province that applies to every
+commune, listed in each commune's register (cms.portals.directives). Idempotent like the rest of the demo
+loader."""
 
 import datetime
 import secrets
@@ -8,12 +10,13 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from cms.core.text import slugify_vi
 from cms.editorial.roles import APPROVERS, EDITORS, REVIEWERS
 from cms.portals.provision import PortalSpec, Provisioner, scoped_name
-from news.models import NewsIndexPage, NewsPage
+from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 
 COMMUNES = (
     {
@@ -38,6 +41,22 @@ COMMUNES = (
         "shared": False,
     },
 )
+# A demo document (number and signer invented) of the province's People's Committee for every commune.
+PROVINCE_DIRECTIVE = {
+    "title": "Chỉ thị về vận hành chính quyền địa phương hai cấp tại các xã, phường",
+    "number": "09/CT-UBND",
+    "document_type": "chi-thi",
+    "issuing_agency": "UBND tỉnh Sơn La",
+    "signer_name": "Nguyễn Văn An",
+    "signer_position": "Chủ tịch UBND tỉnh",
+    "issue_date": datetime.date(2025, 7, 1),
+    "effective_date": datetime.date(2025, 7, 1),
+    "sector": "hanh-chinh",
+    "summary": (
+        "Yêu cầu Ủy ban nhân dân các xã, phường bảo đảm bộ máy mới vận hành thông suốt, không gián đoạn việc giải "
+        "quyết thủ tục hành chính cho người dân và doanh nghiệp."
+    ),
+}
 ACCOUNTS = (("bientap", EDITORS), ("thamdinh", REVIEWERS), ("lanhdao", APPROVERS))
 
 
@@ -51,6 +70,7 @@ def load_commune_portals(loader, password: str | None) -> dict[str, str]:
     port = demo_port()
     password = password or secrets.token_urlsafe(12)
     passwords = {}
+    _province_directive(loader)  # before the communes: each new commune's register then lists it
     for commune in COMMUNES:
         hostname = f"{commune['host']}.localhost"
         provisioner = Provisioner(PortalSpec(name=commune["name"], hostname=hostname, port=port))
@@ -97,3 +117,21 @@ def _article(loader, portal, commune: dict) -> None:
     index.add_child(instance=page)
     page.save_revision().publish()
     loader.log(f"news: {commune['article']}")
+
+
+def _province_directive(loader) -> None:
+    """The province's directive for every commune, in the default portal's register (none: nothing to do)."""
+    province = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    index = DirectiveIndexPage.objects.child_of(province.root_page).first() if province else None
+    if index is None or DirectivePage.objects.filter(number=PROVINCE_DIRECTIVE["number"], alias_of=None).exists():
+        return
+    page = DirectivePage(
+        slug=slugify_vi(PROVINCE_DIRECTIVE["title"])[:80],
+        locale=index.locale,
+        applies_to_all_communes=True,
+        body=[("paragraph", RichText(f"<p>{PROVINCE_DIRECTIVE['summary']}</p>"))],
+        **PROVINCE_DIRECTIVE,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    loader.log(f"directive: {PROVINCE_DIRECTIVE['number']} (province, every commune)")

@@ -30,6 +30,7 @@ from cms.core.text import slugify_vi
 from cms.editorial.roles import APPROVERS, COLLECTION_APPS, EDITORS, REVIEWERS, snippet_permissions
 from cms.editorial.workflow.models import NoSelfApprovalTask
 from cms.editorial.workflow.setup import STEPS, WORKFLOW_NAME
+from cms.portals import directives
 from cms.portals.models import Portal
 from cms.portals.sections import SECTIONS
 from home.models import HomePage
@@ -115,6 +116,9 @@ class Provisioner:
         groups = {role.name: self._group(role, homes, collection) for role in PORTAL_ROLES}
         self._workflow(groups, homes)
         self._settings(site, [locale.language_code for locale in locales[1:]])
+        added = directives.sync_portal(site)
+        if added:
+            self._change(f"province directives in the register: {added}")
         return self._portal(site, home, parent, collection)
 
     def _locale(self, code: str) -> Locale:

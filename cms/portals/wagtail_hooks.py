@@ -1,5 +1,6 @@
 from django.db.models import Q
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 
 from cms.core.sites import under_homes, user_home_paths
 
@@ -12,3 +13,13 @@ def choose_pages_of_your_portals(pages, request):
     if paths is None:
         return pages
     return pages.filter(Q(depth=1) | under_homes(paths))
+
+
+@hooks.register("before_convert_alias_page")
+def keep_province_directives_one_record(request, page):
+    """A province directive in a commune's register (cms.portals.directives) stays an alias: turned into a page
+    of its own it would drift from the province's. The province's administrators (superusers) may still."""
+    original = getattr(page, "province_original", None)
+    if original is not None and original() is not None and not request.user.is_superuser:
+        return permission_denied(request)
+    return None
