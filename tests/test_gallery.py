@@ -38,8 +38,14 @@ def album(index, title, photos=3, publish=True, date=datetime.date(2024, 3, 8), 
 
 
 @pytest.fixture
-def gallery(home):
-    index = factories.add_page(home, GalleryIndexPage(title="Thư viện ảnh", slug="thu-vien-anh"))
+def library(home):
+    """The photo library without albums (the video tests add their own)."""
+    return factories.add_page(home, GalleryIndexPage(title="Thư viện ảnh", slug="thu-vien-anh"))
+
+
+@pytest.fixture
+def gallery(library):
+    index = library
     album(index, "Mùa hoa mận", date=datetime.date(2024, 1, 20))
     album(index, "Đồi chè", photos=2, videos=[("Phóng sự mùa chè", "https://video.example.vn/che")])
     return index
@@ -111,8 +117,13 @@ def test_citizen_finds_an_album_by_a_caption(client, gallery):
 def test_album_and_library_stay_within_their_query_budget(client, gallery, django_assert_max_num_queries):
     big = album(gallery, "Album lớn", photos=12)
     for _ in range(10):
-        album(gallery, "Album thêm", photos=1)
-    for url in (big.url, "/vi/thu-vien-anh/"):
+        album(gallery, "Album thêm", photos=1, videos=[("Clip", "https://youtu.be/jNQXAC9IVRw")])
+    uploads = [
+        {"title": f"Phim {n}", "media": video_file(), "captions": captions_file(), "poster": factories.ImageFactory()}
+        for n in range(3)
+    ]
+    videos = video_album(gallery, uploads)
+    for url in (big.url, videos.url, "/vi/thu-vien-anh/"):
         client.get(url)
         with django_assert_max_num_queries(30):
             assert client.get(url).status_code == 200
@@ -149,9 +160,9 @@ def video_album(index, videos, title="Album video"):
     return factories.add_page(index, page)
 
 
-def test_uploaded_video_plays_in_a_native_player_with_captions(client, gallery):
+def test_uploaded_video_plays_in_a_native_player_with_captions(client, library):
     media, captions, poster = video_file(), captions_file(), factories.ImageFactory()
-    page = video_album(gallery, [{"title": "Phim đồi chè", "media": media, "captions": captions, "poster": poster}])
+    page = video_album(library, [{"title": "Phim đồi chè", "media": media, "captions": captions, "poster": poster}])
     html = client.get(page.url).content.decode()
     assert '<video controls preload="metadata" playsinline poster="/media/images/' in html
     assert f'<source src="{media.url}" type="video/webm">' in html
@@ -168,8 +179,8 @@ def test_uploaded_video_plays_in_a_native_player_with_captions(client, gallery):
     assert "Album video" in [item["title"] for item in body["items"]]
 
 
-def test_youtube_video_loads_nothing_from_youtube_before_a_click(client, gallery):
-    page = video_album(gallery, [{"title": "Clip", "url": "https://youtu.be/jNQXAC9IVRw?t=3"}])
+def test_youtube_video_loads_nothing_from_youtube_before_a_click(client, library):
+    page = video_album(library, [{"title": "Clip", "url": "https://youtu.be/jNQXAC9IVRw?t=3"}])
     html = client.get(page.url).content.decode()
     assert "<iframe" not in html and '<script src="https' not in html and 'src="https' not in html
     assert '<a class="video-embed__link" href="https://www.youtube.com/watch?v=jNQXAC9IVRw"' in html
@@ -197,12 +208,12 @@ def test_which_addresses_are_youtube_or_vimeo_videos(url, expected):
     assert (video and (video.provider, video.video_id)) == expected
 
 
-def test_restricted_video_files_and_captions_never_leave(client, gallery):
+def test_restricted_video_files_and_captions_never_leave(client, library):
     private = restricted_collection("Video nội bộ")
     hidden = video_file("Phim nội bộ", collection=private)
     shown = video_file("Phim công khai")
     page = video_album(
-        gallery,
+        library,
         [
             {"title": "Nội bộ", "media": hidden},
             {"title": "Công khai", "media": shown, "captions": captions_file(collection=private)},
@@ -214,8 +225,8 @@ def test_restricted_video_files_and_captions_never_leave(client, gallery):
     assert [video["title"] for video in videos] == ["Công khai"] and videos[0]["file"]["captions"] is None
 
 
-def test_a_video_is_either_an_upload_or_an_address_and_captions_are_webvtt(gallery):
-    page = AlbumPage.objects.get(title="Đồi chè")
+def test_a_video_is_either_an_upload_or_an_address_and_captions_are_webvtt(library):
+    page = video_album(library, [{"title": "Clip", "url": "https://youtu.be/jNQXAC9IVRw"}])
     media = video_file()
     cases = [
         ({}, "__all__"),
@@ -260,6 +271,12 @@ def test_a_too_large_video_is_a_form_error_in_the_admin(admin_client):
     response = admin_client.post("/admin/media/video/add/", {**data, "file": SimpleUploadedFile("a.webm", WEBM)})
     assert response.status_code == 200 and "Tệp video quá lớn" in response.content.decode()
     assert not get_media_model().objects.exists()
+
+
+def test_editors_choose_the_video_file_with_the_media_chooser(admin_client, library):
+    page = video_album(library, [{"title": "Phim", "media": video_file()}])
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "/admin/media/chooser/" in html and "Phim đồi chè" in html
 
 
 def test_demo_video_album_has_an_upload_with_captions_and_an_embed(client, demo_content):

@@ -19,6 +19,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from cms.core import visibility
 from cms.core.pages import IndexPage, PortalPage, paginate
@@ -48,7 +49,7 @@ class GalleryIndexPage(IndexPage):
         return (
             visibility.visible_pages(queryset=AlbumPage.objects.child_of(self))
             .order_by("-date", "-pk")
-            .prefetch_related("photos__image")
+            .prefetch_related("photos__image", "videos__media", "videos__poster")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -195,7 +196,7 @@ class AlbumVideo(TranslatableMixin, Orderable):
 
     panels = [
         FieldPanel("title"),
-        FieldPanel("media"),
+        MediaChooserPanel("media", media_type="video"),
         FieldPanel("url"),
         FieldPanel("poster"),
         FieldPanel("captions"),

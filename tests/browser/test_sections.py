@@ -81,7 +81,7 @@ def test_week_navigation_and_gallery_work_without_javascript(browser, portal):
     assert b"BEGIN:VEVENT" in feed.body()
 
     page.goto("/vi/thu-vien-anh/")
-    page.locator(".album-card__title a").first.click()
+    page.locator(".album-card__title a", has_text="Đồi chè trái tim").click()  # a photo album
     first = page.locator(".gallery__link").first
     href = first.get_attribute("href")
     first.click()  # a plain link to the large picture: no script needed
