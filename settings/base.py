@@ -54,7 +54,8 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
-    "cms.media",  # after wagtail.images and wagtail.documents: replaces their permission policies
+    "wagtailmedia",  # uploaded videos of the photo and video albums (cms.gallery)
+    "cms.media",  # after wagtail.images, wagtail.documents and wagtailmedia: replaces their permission policies
     "wagtail.search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (wagtail-localize installation docs)
@@ -266,8 +267,17 @@ if env.get("WAGTAILSEARCH_URL"):
             "INDEX": env.get("WAGTAILSEARCH_INDEX", "portal"),
         }
     }
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "rtf", "txt", "zip"]
+# vtt: WebVTT captions of the albums' videos (<track>), checked by cms.gallery.models.AlbumVideo.clean.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "rtf", "txt", "zip", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploaded videos (wagtailmedia): video only, in the formats every current browser plays in <video>; the form
+# (cms.media.forms.PortalMediaForm) also checks the size and what the file really is.
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "cms.media.forms.PortalMediaForm",
+    "AUDIO_EXTENSIONS": ["mp3"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
+PORTAL_VIDEO_MAX_UPLOAD_SIZE = env.get_int("PORTAL_VIDEO_MAX_UPLOAD_SIZE", 200 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Pixels, not bytes, set the memory and time a rendition takes: a 15 KB PNG can hold 121 megapixels.

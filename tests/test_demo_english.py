@@ -34,8 +34,8 @@ def test_demo_has_published_english_versions_made_with_wagtail_localize(demo_con
     # Home, two indexes, "Giới thiệu" and its three sub-pages, three articles, three slides, the organisation
     # chart and its six units (cms/organisation/demo.py), the questions and answers page (cms/participation/demo.py);
     # four directives (news/demo.py), the work schedule and its ten activities (cms/schedule/demo.py), the web links
-    # page, the photo library and its two albums.
-    assert Translation.objects.filter(target_locale=en).count() == 40
+    # page, the photo library and its three albums (two of photos, one of videos: cms/gallery/demo.py).
+    assert Translation.objects.filter(target_locale=en).count() == 41
     assert not Page.objects.filter(locale=en, live=False).exists()
 
 

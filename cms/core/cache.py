@@ -168,10 +168,12 @@ def _is_content_model(sender) -> bool:
     from wagtail.images.models import AbstractImage, AbstractRendition
     from wagtail.models import BaseViewRestriction, Collection, DraftStateMixin, Locale, Page, Site
     from wagtail.snippets.models import get_snippet_models
+    from wagtailmedia.models import AbstractMedia
 
     if issubclass(sender, AbstractRendition):
         return False  # renditions are made while serving; they change no content
-    content = (Page, AbstractImage, AbstractDocument, BaseViewRestriction, Collection, Locale, Site, DraftStateMixin)
+    content = (Page, AbstractImage, AbstractDocument, AbstractMedia, BaseViewRestriction, Collection, Locale, Site)
+    content += (DraftStateMixin,)
     # Portal settings (name, address, footer) are on every cached page.
     content += (BaseGenericSetting, BaseSiteSetting)
     return issubclass(sender, content) or sender in get_snippet_models()

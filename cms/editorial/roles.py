@@ -33,6 +33,8 @@ _MEDIA = (
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
+    "wagtailmedia.add_media",
+    "wagtailmedia.change_media",
 )
 _CHOOSE_MEDIA = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
 # wagtail-localize's "Translate" and "Sync translated pages" actions; publishing still needs publish rights.
@@ -70,6 +72,7 @@ SITE_ADMINS = Role(
     + (
         "wagtailimages.delete_image",
         "wagtaildocs.delete_document",
+        "wagtailmedia.delete_media",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",
@@ -92,7 +95,7 @@ SITE_ADMINS = Role(
 ROLES = (EDITORS, REVIEWERS, APPROVERS, SITE_ADMINS)
 # Groups Wagtail's initial migrations create. "Moderators" may publish anywhere, which would skip review.
 WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
-COLLECTION_APPS = {"wagtailimages", "wagtaildocs"}
+COLLECTION_APPS = {"wagtailimages", "wagtaildocs", "wagtailmedia"}
 
 
 def _permission(dotted: str) -> Permission:

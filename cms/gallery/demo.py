@@ -1,11 +1,20 @@
-"""Demo photo library of Mộc Châu district: two albums of drawn pictures (no photographs are shipped), Vietnamese and
-English. No video link: the demo invents no address of somebody else's video (tests cover video links)."""
+"""Demo photo library of Mộc Châu district: two albums of drawn pictures (no photographs are shipped) and a video
+album, Vietnamese and English.
+
+The video album holds a 3-second WebM drawn for the demo (demo_media/doi-che.webm, 2 KB, VP8, made once with
+``ffmpeg -f lavfi -i color=…`` since Python has no video encoder here) with WebVTT captions in both languages,
+and one YouTube video: the site's first upload ("Me at the zoo", 2005), chosen because its address is public
+and stable; the demo invents no address of somebody else's video."""
 
 import io
+from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
+from wagtailmedia import get_media_model
 
 from cms.core.text import slugify_vi
 from cms.demo.english import translate
@@ -54,7 +63,38 @@ ALBUMS = [
         ],
         "videos": [],
     },
+    {
+        "title": ("Video: một buổi sáng trên đồi chè", "Video: a morning on the tea hill"),
+        "slug": ("video-buoi-sang-doi-che", "video-morning-tea-hill"),
+        "description": (
+            "Đoạn phim ngắn về đồi chè Mộc Châu, có phụ đề; kèm một video nhúng từ YouTube.",
+            "A short film of the Mộc Châu tea hill, with captions, and a video embedded from YouTube.",
+        ),
+        "date": "2024-03-15",
+        "photos": [],
+        "videos": [],
+        "uploads": [
+            {
+                "title": ("Đồi chè Mộc Châu buổi sáng", "The Mộc Châu tea hill in the morning"),
+                "file": "doi-che.webm",
+                "captions": {"vi": "doi-che.vi.vtt", "en": "doi-che.en.vtt"},
+                "poster": ((60, 110, 71), (143, 191, 106)),
+                "size": (320, 180, 3.0),
+            }
+        ],
+        "embeds": [
+            (
+                (
+                    "Ví dụ video nhúng: “Me at the zoo”, video đầu tiên trên YouTube",
+                    "Embedded example: “Me at the zoo”, the first video on YouTube",
+                ),
+                "https://www.youtube.com/watch?v=jNQXAC9IVRw",
+                ((90, 90, 110), (220, 220, 230)),
+            )
+        ],
+    },
 ]
+DEMO_MEDIA = Path(__file__).parent / "demo_media"
 
 
 def _image(caption: str, colors, seed: int):
@@ -65,6 +105,60 @@ def _image(caption: str, colors, seed: int):
         content = ImageFile(io.BytesIO(banner_image(colors, seed, size=(1200, 900))), name=name)
         image = Image.objects.create(title=caption, description=caption, file=content)
     return image
+
+
+def _captions(name: str):
+    Document = get_document_model()
+    title = f"Phụ đề {name}"
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save(name, ContentFile((DEMO_MEDIA / name).read_bytes()), save=False)
+        document.save()
+    return document
+
+
+def _video_file(title: str, name: str, size):
+    Media = get_media_model()
+    media = Media.objects.filter(title=title).first()
+    if media is None:
+        width, height, duration = size
+        media = Media(title=title, type="video", width=width, height=height, duration=duration)
+        media.file.save(name, ContentFile((DEMO_MEDIA / name).read_bytes()), save=False)
+        media.save()
+    return media
+
+
+def _videos(item, number: int, locale) -> list:
+    videos = [AlbumVideo(title=title[0], url=url, locale=locale) for title, url in item["videos"]]
+    for order, upload in enumerate(item.get("uploads", [])):
+        title = upload["title"][0]
+        videos.append(
+            AlbumVideo(
+                title=title,
+                media=_video_file(title, upload["file"], upload["size"]),
+                captions=_captions(upload["captions"]["vi"]),
+                poster=_image(f"Ảnh đại diện: {title}", upload["poster"], number * 10 + 5 + order),
+                locale=locale,
+            )
+        )
+    for order, (title, url, colors) in enumerate(item.get("embeds", [])):
+        poster = _image(f"Ảnh đại diện: {title[0]}", colors, number * 10 + 8 + order)
+        videos.append(AlbumVideo(title=title[0], url=url, poster=poster, locale=locale))
+    return videos
+
+
+def _english_captions(translated: AlbumPage, item) -> None:
+    """The English version plays the English captions (a per-language choice: ``captions`` is overridable)."""
+    changed = False
+    for video in translated.videos.exclude(media=None):
+        for upload in item.get("uploads", []):
+            if video.media.title == upload["title"][0]:
+                video.captions = _captions(upload["captions"]["en"])
+                video.save(update_fields=["captions"])
+                changed = True
+    if changed:
+        translated.save_revision().publish()
 
 
 def load_gallery(loader, parent) -> GalleryIndexPage:
@@ -92,7 +186,7 @@ def load_gallery(loader, parent) -> GalleryIndexPage:
                 )
                 for order, (caption, colors) in enumerate(item["photos"])
             ]
-            album.videos = [AlbumVideo(title=title[0], url=url, locale=index.locale) for title, url in item["videos"]]
+            album.videos = _videos(item, number, index.locale)
             index.add_child(instance=album)
             album.save_revision().publish()
             loader.log(f"{AlbumPage._meta.verbose_name}: {album.title}")
@@ -105,13 +199,16 @@ def load_gallery(loader, parent) -> GalleryIndexPage:
     for album, item in albums:
         segments = {caption[0]: caption[1] for caption, _colors in item["photos"]}
         segments.update({title[0]: title[1] for title, _url in item["videos"]})
+        segments.update({upload["title"][0]: upload["title"][1] for upload in item.get("uploads", [])})
+        segments.update({title[0]: title[1] for title, _url, _colors in item.get("embeds", [])})
         texts = {
             "title": item["title"][1],
             "slug": item["slug"][1],
             "description": item["description"][1],
             "segments": segments,
         }
-        _translated, created = translate(album, english, texts)
+        translated, created = translate(album, english, texts)
         if created:
+            _english_captions(translated, item)
             loader.log(f"English: {item['title'][1]}")
     return index

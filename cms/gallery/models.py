@@ -1,9 +1,14 @@
-"""Photo and video albums ("thư viện ảnh"): an album page holds photos with captions and links to videos published
-elsewhere (the portal embeds no third-party player: no script or frame from another site, as the CSP requires).
+"""Photo and video albums ("thư viện ảnh"): an album page holds photos with captions and videos, each either a
+file uploaded to the portal (wagtailmedia, played in a native ``<video>`` with WebVTT captions) or a video on
+YouTube/Vimeo (a poster and a link; the privacy-enhanced player only after the citizen's click, cms/gallery/video.py).
 
-The gallery works without JavaScript: each photo is a lazily loaded thumbnail linking to a large rendition. Photos
-from a collection with a view restriction are left out of the page, the listing and the API."""
+The gallery works without JavaScript: each photo is a lazily loaded thumbnail linking to a large rendition. Photos,
+video files, posters and captions from a collection with a view restriction are left out of the page, the listing
+and the API."""
 
+import mimetypes
+
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
@@ -14,11 +19,13 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from cms.core import visibility
 from cms.core.pages import IndexPage, PortalPage, paginate
 from cms.core.search_document import SearchDocument
 from cms.gallery.serializers import PhotoListField, VideoListField
+from cms.gallery.video import embedded_video
 
 ALBUMS_PER_PAGE = 12
 
@@ -42,7 +49,7 @@ class GalleryIndexPage(IndexPage):
         return (
             visibility.visible_pages(queryset=AlbumPage.objects.child_of(self))
             .order_by("-date", "-pk")
-            .prefetch_related("photos__image")
+            .prefetch_related("photos__image", "videos__media", "videos__poster")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -61,8 +68,8 @@ class AlbumPage(PortalPage):
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("description"),
-        InlinePanel("photos", label=_("Ảnh"), heading=_("Ảnh"), min_num=1),
-        InlinePanel("videos", label=_("Video"), heading=_("Liên kết video")),
+        InlinePanel("photos", label=_("Ảnh"), heading=_("Ảnh")),
+        InlinePanel("videos", label=_("Video"), heading=_("Video")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("description"), index.FilterField("date")]
 
@@ -73,7 +80,7 @@ class AlbumPage(PortalPage):
         APIField("photos", serializer=PhotoListField()),
         APIField("videos", serializer=VideoListField()),
     ]
-    api_prefetch_related = ["photos__image", "videos"]
+    api_prefetch_related = ["photos__image", "videos__media", "videos__poster", "videos__captions"]
     api_default_order = ["-date", "-pk"]
 
     parent_page_types = ["gallery.GalleryIndexPage"]
@@ -93,12 +100,33 @@ class AlbumPage(PortalPage):
             photos = self.photos.select_related("image").prefetch_related("image__renditions")
         return [photo for photo in photos if visibility.is_visible_media(photo.image)]
 
+    def public_videos(self) -> list:
+        """Videos the public may see, in order: an uploaded file from a restricted collection is left out, and so
+        are a restricted poster or captions file (the video then shows without them)."""
+        if "videos" in getattr(self, "_prefetched_objects_cache", {}):
+            videos = self.videos.all()
+        else:
+            videos = self.videos.select_related("media", "poster", "captions").prefetch_related("poster__renditions")
+        public = []
+        for video in videos:
+            if video.media_id is not None and not visibility.is_visible_media(video.media):
+                continue
+            if video.media_id is None and not video.url:
+                continue
+            public.append(video)
+        return public
+
     def cover(self):
+        """The picture that stands for the album: its first public photo, else the first public video poster."""
         photos = self.public_photos()
-        return photos[0] if photos else None
+        if photos:
+            return photos[0].image
+        posters = [video.public_poster for video in self.public_videos() if video.public_poster]
+        return posters[0] if posters else None
 
     def search_document(self) -> SearchDocument:
         captions = [photo.caption for photo in self.photos.all() if photo.caption]
+        captions += [video.title for video in self.videos.all()]
         body = [self.description, *captions] if self.description else captions
         return SearchDocument(title=self.title, date=self.date, body=body)
 
@@ -122,15 +150,107 @@ class AlbumPhoto(TranslatableMixin, Orderable):
         return self.image.default_alt_text or self.caption or self.image.title
 
 
+CAPTIONS_MAGIC = b"WEBVTT"
+
+
 class AlbumVideo(TranslatableMixin, Orderable):
+    """One video of an album: an uploaded file or the address of a video on YouTube or Vimeo (other addresses
+    stay plain links)."""
+
     page = ParentalKey(AlbumPage, on_delete=models.CASCADE, related_name="videos")
     title = models.CharField(_("Tên video"), max_length=255)
-    url = models.URLField(_("Địa chỉ video"), max_length=500, validators=[URLValidator(schemes=["http", "https"])])
+    media = models.ForeignKey(
+        "wagtailmedia.Media",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Tệp video"),
+        help_text=_("Video MP4 hoặc WebM đã tải lên. Để trống nếu dùng địa chỉ YouTube/Vimeo."),
+    )
+    url = models.URLField(
+        _("Địa chỉ video"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Địa chỉ video trên YouTube hoặc Vimeo. Để trống nếu đã chọn tệp video."),
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Ảnh đại diện"),
+        help_text=_("Hiện trước khi phát. Với video YouTube/Vimeo, cổng không tải ảnh từ trang khác."),
+    )
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Phụ đề (WebVTT)"),
+        help_text=_("Tệp .vtt cho video đã tải lên; bản tiếng Anh có thể chọn phụ đề riêng."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("url")]
-    translatable_fields = [TranslatableField("title"), SynchronizedField("url", overridable=False)]
+    panels = [
+        FieldPanel("title"),
+        MediaChooserPanel("media", media_type="video"),
+        FieldPanel("url"),
+        FieldPanel("poster"),
+        FieldPanel("captions"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("media", overridable=False),
+        SynchronizedField("url", overridable=False),
+        SynchronizedField("poster", overridable=False),
+        SynchronizedField("captions"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         ordering = ["sort_order", "pk"]
         verbose_name = _("Video")
         verbose_name_plural = _("Video")
+
+    def clean(self):
+        super().clean()
+        if bool(self.media_id) == bool(self.url):
+            raise ValidationError(_("Chọn một tệp video đã tải lên hoặc nhập một địa chỉ video, không cả hai."))
+        if self.media_id and self.media.type != "video":
+            raise ValidationError({"media": _("Tệp đã chọn không phải video.")})
+        if self.captions_id:
+            if self.media_id is None:
+                raise ValidationError({"captions": _("Phụ đề chỉ dùng cho video đã tải lên.")})
+            if not self._captions_are_webvtt():
+                raise ValidationError({"captions": _("Phụ đề phải là tệp WebVTT (.vtt, bắt đầu bằng “WEBVTT”).")})
+
+    def _captions_are_webvtt(self) -> bool:
+        document = self.captions
+        if document.file_extension.lower() != "vtt":
+            return False
+        try:
+            with document.open_file() as handle:
+                head = handle.read(len(CAPTIONS_MAGIC) + 3)
+        except OSError:
+            return False
+        return head.removeprefix(b"\xef\xbb\xbf").startswith(CAPTIONS_MAGIC)
+
+    @property
+    def embed(self):
+        """The YouTube/Vimeo video behind ``url`` (None for an upload or any other address)."""
+        return None if self.media_id else embedded_video(self.url)
+
+    @property
+    def source_type(self) -> str:
+        """The uploaded file's MIME type for ``<source type>``."""
+        return mimetypes.guess_type(self.media.file.name)[0] or "video/mp4" if self.media_id else ""
+
+    @property
+    def public_poster(self):
+        return visibility.visible_media_or_none(self.poster) if self.poster_id else None
+
+    @property
+    def public_captions(self):
+        return visibility.visible_media_or_none(self.captions) if self.captions_id and self.media_id else None

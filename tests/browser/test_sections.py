@@ -1,6 +1,6 @@
-"""The Decree 42 sections added last (work schedule, web links, photo albums, the directive register's search) as a
-phone reader meets them at 390×844: no sideways scroll, axe clean, screenshots; the week navigation and the gallery
-by a reader without JavaScript."""
+"""The Decree 42 sections added last (work schedule, web links, photo and video albums, the directive register's
+search) as a phone reader meets them at 390×844 (the video album at 320 too): no sideways scroll, axe clean,
+screenshots; the week navigation and the gallery by a reader without JavaScript."""
 
 import pytest
 from playwright.sync_api import expect
@@ -16,6 +16,7 @@ def section_pages() -> dict[str, str]:
 
     entry = ScheduleEntryPage.objects.filter(locale__language_code="vi").order_by("date", "start_time").last()
     album = AlbumPage.objects.filter(locale__language_code="vi").order_by("pk").first()
+    video_album = AlbumPage.objects.get(slug="video-buoi-sang-doi-che")
     return {
         "schedule": "/vi/lich-cong-tac/",
         "schedule-entry": entry.url,
@@ -23,6 +24,7 @@ def section_pages() -> dict[str, str]:
         "web-links": "/vi/lien-ket-website/",
         "gallery": "/vi/thu-vien-anh/",
         "album": album.url,
+        "video-album": video_album.url,
         "register-search": "/vi/chi-dao-dieu-hanh/?q=dan+chu&issued_from=01/01/2024",
         "register-bad-date": "/vi/chi-dao-dieu-hanh/?issued_to=31/02/2024",
         "register-en": "/en/directives/",
@@ -50,6 +52,14 @@ def test_section_pages_fit_a_phone_and_pass_axe(browser, portal):
     # The demo's album photos are lazily loaded: below the fold they wait for the reader to scroll.
     page.goto(section_pages()["album"])
     assert page.locator(".gallery img").first.get_attribute("loading") == "lazy"
+    # The video album at 320 px: nothing sideways; YouTube's player only once the reader presses play.
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(section_pages()["video-album"])
+    assert page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth") <= 0
+    page.screenshot(path=folder / "video-album-320.png", full_page=True)
+    assert page.locator("iframe").count() == 0
+    page.locator("[data-video-play]").click()
+    assert "youtube-nocookie.com/embed/" in page.locator(".video-embed__frame iframe").get_attribute("src")
 
 
 def test_week_navigation_and_gallery_work_without_javascript(browser, portal):
@@ -71,7 +81,7 @@ def test_week_navigation_and_gallery_work_without_javascript(browser, portal):
     assert b"BEGIN:VEVENT" in feed.body()
 
     page.goto("/vi/thu-vien-anh/")
-    page.locator(".album-card__title a").first.click()
+    page.locator(".album-card__title a", has_text="Đồi chè trái tim").click()  # a photo album
     first = page.locator(".gallery__link").first
     href = first.get_attribute("href")
     first.click()  # a plain link to the large picture: no script needed
