@@ -15,8 +15,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtailmedia import get_media_model
 from wagtailmedia.forms import get_media_form
 
+from cms.core.embedded_video import embedded_video
 from cms.gallery.models import AlbumPage, AlbumPhoto, AlbumVideo, GalleryIndexPage
-from cms.gallery.video import embedded_video
 from home.models import HomePage
 from tests import factories
 from tests.test_api_openapi import conforms
@@ -296,3 +296,19 @@ class GalleryRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(AlbumPage, {GalleryIndexPage})
         self.assertCanCreateAt(HomePage, GalleryIndexPage)
         self.assertCanNotCreateAt(Page, GalleryIndexPage)
+
+
+def test_an_article_body_video_loads_no_third_party_frame_or_script_until_the_click(client, news_index):
+    """The body's embed block as the album's videos: a poster box and a link; other addresses stay links."""
+    article = factories.NewsPageFactory(
+        parent=news_index,
+        body=[
+            ("embed", "https://www.youtube.com/watch?v=jNQXAC9IVRw"),
+            ("embed", "https://example.org/video/1"),
+        ],
+    )
+    html = client.get(article.url).content.decode()
+    assert "<iframe" not in html and '<script src="https' not in html and 'src="https' not in html
+    assert 'data-player="https://www.youtube-nocookie.com/embed/jNQXAC9IVRw?autoplay=1&amp;rel=0"' in html
+    assert "Xem video trên YouTube" in html and "video-embed.js" in html
+    assert '<a href="https://example.org/video/1">' in html

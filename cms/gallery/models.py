@@ -1,6 +1,7 @@
 """Photo and video albums ("thư viện ảnh"): an album page holds photos with captions and videos, each either a
 file uploaded to the portal (wagtailmedia, played in a native ``<video>`` with WebVTT captions) or a video on
-YouTube/Vimeo (a poster and a link; the privacy-enhanced player only after the citizen's click, cms/gallery/video.py).
+YouTube/Vimeo (a poster and a link; the privacy-enhanced player only after the citizen's click,
+cms/core/embedded_video.py).
 
 The gallery works without JavaScript: each photo is a lazily loaded thumbnail linking to a large rendition. Photos,
 video files, posters and captions from a collection with a view restriction are left out of the page, the listing
@@ -22,10 +23,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from cms.core import visibility
+from cms.core.embedded_video import embedded_video
 from cms.core.pages import IndexPage, PortalPage, paginate
 from cms.core.search_document import SearchDocument
 from cms.gallery.serializers import PhotoListField, VideoListField
-from cms.gallery.video import embedded_video
 
 ALBUMS_PER_PAGE = 12
 

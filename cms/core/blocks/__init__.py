@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cms.core import visibility
 from cms.core.blocks.raw_html import RawHTMLBlock, sanitise_html  # noqa: F401 - re-exported
+from cms.core.embedded_video import embedded_video
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote", "hr"]
 
@@ -178,6 +179,11 @@ class EmbedBlock(WagtailEmbedBlock):
         from cms.core.representations import embed_representation
 
         return embed_representation(value.url if value else "")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["video"] = embedded_video(value.url) if value else None
+        return context
 
     class Meta:
         icon = "media"
