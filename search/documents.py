@@ -5,7 +5,9 @@ A page model opts in with a ``search_document()`` method returning a ``cms.core.
 label, as in the pages API (``cms.core.page_types``); ``search.index`` indexes every such model, so a new type
 (procedures, disclosures, officials, questions and answers) plugs in without changes here. Optional class attributes:
 ``search_field_choices`` (a TextChoices of its field/"lĩnh vực" values, for the facet labels) and
-``search_recency_boost`` (True for news: recent items rank a little higher).
+``search_recency_boost`` (True for news: recent items rank a little higher) and ``search_listing_entry`` (True for
+items that are one line of a listing shown elsewhere, like a work-schedule activity: at an equal match they
+rank below the pages that stand on their own, so a weekly "Giao ban … UBND huyện" never buries the unit).
 """
 
 from django.apps import apps
@@ -41,3 +43,7 @@ def field_labels() -> dict[str, str]:
 
 def boosted_types() -> list[str]:
     return [model._meta.label for model in indexed_models() if getattr(model, "search_recency_boost", False)]
+
+
+def listing_entry_types() -> list[str]:
+    return [model._meta.label for model in indexed_models() if getattr(model, "search_listing_entry", False)]

@@ -7,7 +7,8 @@ hold, indexed words within one edit (two from eight letters; ``search.vocabulary
 
 Ranking, highest first: directive number (exact, then prefix); matches without typo corrections above
 those that need them; then how well the title matches (every slot, then each slot, then the phrase as typed,
-exact accents), the agency/author/number line, the phrase in the text; news gets a small boost while recent.
+exact accents), whether the page stands on its own (not one line of a listing, like a work-schedule activity),
+the agency/author/number line, the phrase in the text; news gets a small boost while recent.
 Ties go to the newest. PostgreSQL matches the ``document`` tsvector through its GIN index (migration
 0003); SQLite uses LIKE on the folded columns.
 """
@@ -34,6 +35,11 @@ SUGGESTION_LIMIT = 8
 # Matches ranked per query; a search matching more reports "more than MAX_RANKED" and pages through these.
 MAX_RANKED = 1000
 RECENT_NEWS_DAYS = 90
+# Pages that stand on their own rank this much above listing entries (documents.listing_entry_types): more than
+# the keywords line gives, so "Văn phòng HĐND và UBND huyện" comes before every "… UBND huyện" meeting chaired
+# by "Chủ tịch UBND huyện", less than a title match, so a meeting with the words in its title still comes before a
+# page that only mentions them.
+STANDALONE_POINTS = 40
 # Columns only matching and ranking read.
 UNSHOWN = ("body_folded", "title_exact", "title_folded", "keywords_folded", "document")
 
@@ -379,6 +385,9 @@ def _score(parsed: ParsedQuery):
         phrase = text.padded(parsed.folded)
         score += _points(Q(title_folded__contains=phrase), 20) + _points(Q(body_folded__contains=phrase), 15)
     score += _points(Q(title_exact__contains=text.padded(parsed.exact)), 40)
+    entries = documents.listing_entry_types()
+    if entries:
+        score += _points(~Q(page_type__in=entries), STANDALONE_POINTS)
     boosted = documents.boosted_types()
     if boosted:
         recent = timezone.localdate() - datetime.timedelta(days=RECENT_NEWS_DAYS)

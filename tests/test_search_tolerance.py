@@ -33,10 +33,9 @@ DONE_WHEN = [
     ("moc cahu", judged.SEED),
     ("mocchau", judged.SEED),
     ("uy ban nhan dan quyet dinh 1234", judged.DECISION_1234),
-    # The unit named after it outranks the directive that merely mentions it. Since the demo has a work schedule,
-    # two meetings of "UBND huyện" (titles as short as the unit's) come first; the unit stays in the first three
-    # on SQLite only by the tie-break, so the meetings count as answers too (ranking left open in issue 23).
-    ("ubnd", (judged.LEADERS, "Giao ban Thường trực UBND huyện đầu tuần", "Phiên họp thường kỳ UBND huyện")),
+    # The unit named after it outranks the directive that merely mentions it and the work-schedule meetings of
+    # "UBND huyện" (listing entries rank below pages that stand on their own).
+    ("ubnd", judged.LEADERS),
     ("uy ban nhan dan", judged.LEADERS),
     ("ct 05 ubnd", judged.DIRECTIVE_05),
     ("so ket dan chu co so", judged.SEED),
@@ -193,6 +192,25 @@ def test_words_in_the_typed_order_rank_above_scattered_words(news_index):
     factories.NewsPageFactory(parent=news_index, title="Kế hoạch dân chủ", date=datetime.date(2022, 1, 1))
     factories.NewsPageFactory(parent=news_index, title="Dân vận và kế hoạch chủ động", date=datetime.date(2024, 1, 1))
     assert titles("ke hoach dan chu")[0] == "Kế hoạch dân chủ"
+
+
+def test_a_page_of_its_own_outranks_work_schedule_activities_that_name_the_same_body(home, news_index):
+    from cms.schedule.models import ScheduleEntryPage, ScheduleIndexPage
+
+    schedule = factories.add_page(home, ScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac"))
+    for number, title in enumerate(["Giao ban UBND huyện", "Phiên họp UBND huyện"]):
+        activity = ScheduleEntryPage(
+            title=title,
+            slug=f"hoat-dong-{number}",
+            date=timezone.localdate() + datetime.timedelta(days=7),
+            start_time=datetime.time(8),
+            leaders="Đồng chí Chủ tịch UBND huyện",
+            venue="Hội trường",
+        )
+        factories.add_page(schedule, activity)
+    factories.NewsPageFactory(parent=news_index, title="Văn phòng UBND huyện", date=datetime.date(2023, 1, 1))
+    assert titles("ubnd")[0] == "Văn phòng UBND huyện"  # not the newer meetings, chaired "UBND" as they are
+    assert titles("giao ban ubnd")[0] == "Giao ban UBND huyện"  # named, an activity still comes first
 
 
 def test_recent_news_gets_a_boost_over_an_equal_directive(news_index, directive_index):

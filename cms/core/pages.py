@@ -59,9 +59,11 @@ class PortalPage(Page):
     api_filters = None
 
     type_aliases: tuple[str, ...] = ()
-    # Facet labels of the document's ``field`` values, and whether recent pages rank higher.
+    # Facet labels of the document's ``field`` values, whether recent pages rank higher, and whether a page is
+    # one line of a listing shown elsewhere (ranked below pages that stand on their own; search/documents.py).
     search_field_choices = None
     search_recency_boost = False
+    search_listing_entry = False
 
     class Meta:
         abstract = True

@@ -170,6 +170,9 @@ class ScheduleEntryPage(PortalPage):
     parent_page_types = ["schedule.ScheduleIndexPage"]
     subpage_types = []
     show_in_menus_default = False
+    # An activity is one line of the week's schedule: at an equal match the unit or document it names comes
+    # first, and a weekly "Giao ban Thường trực UBND huyện" never buries "Lãnh đạo UBND huyện".
+    search_listing_entry = True
 
     class Meta:
         verbose_name = _("Lịch công tác")
