@@ -49,6 +49,8 @@ def compare(first: str, second: str) -> None:
     ]
     if a["media"] != b["media"]:
         problems.append("media files differ")
+    if a.get("private") != b.get("private"):
+        problems.append("private files differ")
     if a["migrations"] != b["migrations"]:
         problems.append("migrations differ")
     rows = sum(entry["count"] for entry in a["rows"].values())

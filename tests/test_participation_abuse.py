@@ -7,8 +7,8 @@ import pytest
 import requests
 from django.utils import timezone
 
-from cms.participation.models import Comment
-from tests.participation_helpers import CSRF_INPUT, comment_data, draft_page
+from cms.participation.models import Comment, Question
+from tests.participation_helpers import CSRF_INPUT, comment_data, draft_page, question_data, question_index
 
 pytestmark = pytest.mark.django_db
 
@@ -101,17 +101,17 @@ def test_without_consent_nothing_is_stored(client, draft, settings, quick_challe
     assert Comment.objects.count() == 0
 
 
-def _citizen(base_url: str, path: str, number: int) -> list[int]:
+def _citizen(base_url: str, path: str, number: int, form=comment_data, sends=2, **fields) -> list[int]:
     """One person behind the portal's proxy: open the form, solve the challenge, send (and, impatient, resend)."""
     session = requests.Session()
     headers = {"X-Forwarded-For": f"10.20.{number // 250}.{number % 250 + 1}"}
     page_html = session.get(base_url + path, headers=headers, timeout=60).text
-    data = comment_data(page_html, text=f"Ý kiến độc lập số {number}.")
+    data = form(page_html, **fields)
     data["csrfmiddlewaretoken"] = html_lib.unescape(CSRF_INPUT.search(page_html).group(1))
     headers["Referer"] = base_url + path
     return [
         session.post(base_url + path, data=data, headers=headers, allow_redirects=False, timeout=60).status_code
-        for _ in range(2)
+        for _ in range(sends)
     ]
 
 
@@ -126,8 +126,24 @@ def test_50_concurrent_honest_submissions_are_all_stored_exactly_once(
     draft = draft_page(home)
     path = draft.url
     with concurrent.futures.ThreadPoolExecutor(max_workers=50) as pool:
-        results = list(pool.map(lambda n: _citizen(live_server.url, path, n), range(50)))
+        results = list(
+            pool.map(lambda n: _citizen(live_server.url, path, n, text=f"Ý kiến độc lập số {n}."), range(50))
+        )
     assert results == [[302, 302]] * 50
     texts = sorted(Comment.objects.values_list("text", flat=True))
     assert texts == sorted(f"Ý kiến độc lập số {n}." for n in range(50))
     assert Comment.objects.filter(created_at__lte=timezone.now(), status="pending").count() == 50
+
+    # The same for questions (the form answers with the tracking code), sent once each: a resend is
+    # test_participation_questions.py's test_a_resent_form_is_stored_once_with_the_same_code.
+    ask = question_index(home).url + "gui-cau-hoi/"
+    with concurrent.futures.ThreadPoolExecutor(max_workers=50) as pool:
+        results = list(
+            pool.map(
+                lambda n: _citizen(live_server.url, ask, n, form=question_data, sends=1, subject=f"Câu hỏi số {n}"),
+                range(50),
+            )
+        )
+    assert results == [[200]] * 50
+    subjects = sorted(Question.objects.values_list("subject", flat=True))
+    assert subjects == sorted(f"Câu hỏi số {n}" for n in range(50))

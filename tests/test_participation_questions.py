@@ -17,14 +17,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
-from wagtail.models import ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry
 
 from cms.editorial import roles
 from cms.operations.models import OperationRecord
 from cms.organisation.models import OrganisationPage, UnitPage
 from cms.participation import tracking
 from cms.participation.models import Question, QuestionAnswerPage, QuestionAttachment
-from cms.participation.roles import QUESTION_HANDLERS
+from cms.participation.roles import MODERATORS, QUESTION_HANDLERS
 from tests.participation_helpers import question_data, question_index, tracking_code_of
 from tests.workflow_helpers import as_user, edit_page, make_staff, make_user, page_workflow_action
 
@@ -263,9 +263,10 @@ def test_staff_answer_reviewer_and_leader_approve_then_the_citizen_is_told(clien
 
     as_user(client, handler)
     assert client.get(admin_url("list") + "?status=received").status_code == 200
-    edit = client.get(admin_url("edit", question.pk))
-    assert "binh.nguyen@example.vn" in edit.content.decode()
-    assert ModelLogEntry.objects.filter(action="participation.view_contact", user=handler).exists()
+    # Not yet assigned to them: the question without its sender's contact details.
+    edit = client.get(admin_url("edit", question.pk)).content.decode()
+    assert "Thủ tục tách thửa đất ở" in edit and "binh.nguyen@example.vn" not in edit
+    assert not ModelLogEntry.objects.filter(action="participation.view_contact", user=handler).exists()
     response = client.post(
         admin_url("edit", question.pk),
         {"status": "received", "assigned_unit": unit.pk, "assigned_to": handler.pk, "staff_note": ""},
@@ -273,6 +274,9 @@ def test_staff_answer_reviewer_and_leader_approve_then_the_citizen_is_told(clien
     assert response.status_code == 302, response.content.decode()[:3000]
     question.refresh_from_db()
     assert (question.status, question.assigned_unit_id) == ("assigned", unit.pk)
+    edit = client.get(admin_url("edit", question.pk))
+    assert "binh.nguyen@example.vn" in edit.content.decode()
+    assert ModelLogEntry.objects.filter(action="participation.view_contact", user=handler).exists()
 
     assert client.get(admin_url("draft_answer", question.pk)).status_code == 200
     response = client.post(admin_url("draft_answer", question.pk))
@@ -305,6 +309,122 @@ def test_staff_answer_reviewer_and_leader_approve_then_the_citizen_is_told(clien
         assert personal not in html
     status = track(client, index, code).content.decode()
     assert "Đã đăng trả lời" in status and f'href="{page.url}"' in status
+
+
+CONTACT = ("Nguyễn Văn Bình", "binh.nguyen@example.vn", "0912 000 111")
+
+
+def test_contact_details_are_shown_only_to_the_assigned_officer_and_the_moderators(client, index, staff, handler):
+    ask(client, index)
+    question = Question.objects.get()
+    Question.objects.filter(pk=question.pk).update(assigned_to=handler, status="assigned")
+    other_handler = make_user("tiepnhan2", QUESTION_HANDLERS)
+    other_handler.groups.add(Group.objects.get(name=roles.EDITORS.name))
+    moderator = make_user("kiemduyet", MODERATORS)
+    row = f"#{question.pk} ·"
+
+    def get(user, url):
+        response = as_user(client, user).get(url)
+        if response.status_code != 200:
+            return None
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        return body.decode()
+
+    def shows_contact(html):
+        return any(detail in html for detail in CONTACT)
+
+    # The form (change permission) and the read-only view (view permission: the moderators).
+    assert not shows_contact(get(other_handler, admin_url("edit", question.pk)))
+    assert not shows_contact(get(other_handler, admin_url("inspect", question.pk)))
+    assert all(detail in get(handler, admin_url("edit", question.pk)) for detail in CONTACT)
+    assert get(moderator, admin_url("edit", question.pk)) is None
+    assert all(detail in get(moderator, admin_url("inspect", question.pk)) for detail in CONTACT)
+    # Editors and administrators of the portal without the participation roles do not reach the queue.
+    assert (
+        get(staff.editor, admin_url("edit", question.pk)) is None and get(staff.site_admin, admin_url("list")) is None
+    )
+    # Searching by a contact detail finds the question only for the moderators.
+    search = admin_url("list") + "?q=binh.nguyen%40example.vn"
+    assert row not in get(other_handler, search)
+    assert row in get(moderator, search) and row in get(staff.superuser, search)
+    # Exports: the row for everyone who sees the queue, its contact details only for those allowed.
+    export = admin_url("list") + "?export=csv"
+    other_csv = get(other_handler, export)
+    assert "Thủ tục tách thửa đất ở" in other_csv and not shows_contact(other_csv)
+    for user in (handler, moderator):
+        assert all(detail in get(user, export) for detail in CONTACT)
+    # The public API never carries them (its other channels: test_a_citizens_email_and_phone_appear_nowhere_public).
+    api = client.get("/api/v2/questions/challenge/").content.decode() + get(moderator, "/api/v2/pages/?fields=*")
+    assert not shows_contact(api)
+    # The audit trail names exactly those who were shown them.
+    viewers = ModelLogEntry.objects.filter(action="participation.view_contact").values_list(
+        "user__username", flat=True
+    )
+    assert set(viewers) == {handler.username, moderator.username}
+
+    # A citizen's request: the officer erases the data; the confirmation speaks of questions, not comments.
+    erase = f"/admin/bulk/participation/question/erase_question_personal_data/?id={question.pk}"
+    confirm = get(handler, erase)
+    assert "Chuyển 1 câu hỏi sang trạng thái" in confirm and "ý kiến" not in confirm
+    assert client.post(erase).status_code == 302
+    question.refresh_from_db()
+    assert (question.name, question.email, question.phone) == ("", "", "")
+
+
+def test_an_unpublished_or_deleted_answer_no_longer_shows_the_question_as_answered(client, index):
+    code = tracking_code_of(ask(client, index).content.decode())
+    question = Question.objects.get()
+    page = QuestionAnswerPage(
+        title=question.subject, question=question.text, answer="<p>40 mét vuông.</p>", live=False
+    )
+    index.add_child(instance=page)
+    question.answer_page = page
+    question.save()
+    page.save_revision().publish()
+    english = page.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], copy_parents=True)
+    english.save_revision().publish()
+    question.refresh_from_db()
+    assert question.status == "published" and len(citizen_mail()) == 1
+
+    def citizen_sees():
+        status = client.post("/api/v2/questions/status/", {"code": code}, content_type="application/json").json()
+        html = track(client, index, code).content.decode()
+        listing = client.get(index.url).content.decode()
+        answer_shown = page.url in html or status["answer_url"] or "40 mét vuông" in listing
+        return status["status"], answer_shown
+
+    assert citizen_sees() == ("published", True)
+    page.refresh_from_db()
+    page.unpublish()
+    question.refresh_from_db()
+    assert (question.status, question.settled_at, question.answer_page_id) == ("answered", None, page.pk)
+    assert citizen_sees() == ("answered", False)
+    english.refresh_from_db()
+    assert not english.live  # the translation does not keep the withdrawn answer online
+    assert client.get(f"{index.url}{page.slug}/").status_code == 404
+
+    # Approved again: published again, and the citizen is not e-mailed twice.
+    page.save_revision().publish()
+    assert citizen_sees() == ("published", True) and len(citizen_mail()) == 1
+
+    english.save_revision().publish()
+    page.delete()
+    question.refresh_from_db()
+    assert (question.status, question.answer_page_id, question.settled_at) == ("received", None, None)
+    assert citizen_sees() == ("received", False)
+    english.refresh_from_db()
+    assert not english.live
+
+
+def test_the_english_page_has_english_sub_paths(client, index):
+    english = index.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], copy_parents=True)
+    english.save_revision().publish()
+    html = client.get(english.url).content.decode()
+    assert f'href="{english.url}ask/"' in html and f'href="{english.url}track/"' in html
+    assert client.get(english.url + "ask/").status_code == 200
+    assert f'action="{english.url}track/"' in client.get(english.url + "track/").content.decode()
+    vietnamese = client.get(index.url).content.decode()
+    assert f'href="{index.url}gui-cau-hoi/"' in vietnamese and "/ask/" not in vietnamese
 
 
 def test_a_private_question_is_never_turned_into_a_page(client, index, handler):

@@ -1,9 +1,9 @@
-"""Backup and restore of the whole portal: database rows and media files in one archive.
+"""Backup and restore of the whole portal: database rows and uploaded files in one archive.
 
 The archive is a gzipped tar holding ``manifest.json`` (versions, the migrations applied, row counts and
 a checksum per model, file checksums), ``data.json`` (every row in ``dumpdata`` format, primary keys kept,
-content types and permissions first, so ``loaddata`` can read it too) and ``media/`` (uploaded images and
-documents).
+content types and permissions first, so ``loaddata`` can read it too), ``media/`` (uploaded images and
+documents) and ``private/`` (citizens' attachments, kept outside the media folder).
 
 Rows are read and written with the models *of the migration state the database is in* (Django's
 historical models), not the current code's, so an archive made by an older release loads into a database
@@ -51,6 +51,10 @@ EXCLUDED_APPS = {"sessions", "wagtailsearch", "axes", "operations"}
 EXCLUDED_MODELS = {"portal_search.searchentry", "portal_search.searchword"}
 # Loaded first, so that rows pointing at a content type or permission always find it (also for loaddata).
 FIRST_MODELS = ("contenttypes.contenttype", "auth.permission")
+# Folders of uploaded files: their name in the archive and the manifest, and the setting that locates them.
+# "private" holds citizens' attachments (cms.participation.attachments), outside MEDIA_ROOT; archives made
+# before it was added have no "private" entry and restore none.
+FILE_FOLDERS = {"media": "MEDIA_ROOT", "private": "PARTICIPATION_PRIVATE_ROOT"}
 BATCH = 500
 
 
@@ -192,16 +196,16 @@ def database_rows(registry) -> dict[str, dict]:
 # --- Backup -------------------------------------------------------------------------------------
 
 
-def _media_files() -> tuple[Path, list[Path]]:
-    media_root = Path(settings.MEDIA_ROOT)
-    files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
-    return media_root, files
+def _folder_files(folder: str) -> tuple[Path, list[Path]]:
+    root = Path(getattr(settings, FILE_FOLDERS[folder]))
+    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+    return root, files
 
 
 def create_backup(output: Path, stdout=None) -> dict:
     """Write the archive to ``output`` and return its manifest; progress goes to ``stdout`` when given."""
     quiet = stdout is None
-    media_root, media_files = _media_files()
+    folders = {folder: _folder_files(folder) for folder in FILE_FOLDERS}
     executor = MigrationExecutor(connection)
     with tempfile.TemporaryDirectory() as workdir:
         data_path = Path(workdir) / "data.json"
@@ -232,7 +236,7 @@ def create_backup(output: Path, stdout=None) -> dict:
             "migrations": sorted([app, name] for app, name in migrations),
             "rows": rows,
             "data_sha256": _sha256(data_path),
-            "media": _media_checksums(media_root, media_files, stdout),
+            **{folder: _file_checksums(folder, *folders[folder], stdout) for folder in FILE_FOLDERS},
         }
         output.parent.mkdir(parents=True, exist_ok=True)
         with tarfile.open(output, "w:gz") as archive:
@@ -241,18 +245,19 @@ def create_backup(output: Path, stdout=None) -> dict:
             info.size = len(payload)
             archive.addfile(info, io.BytesIO(payload))
             archive.add(data_path, arcname="data.json")
-            with Progress(stdout, len(media_files), "Archiving media", "files", quiet) as progress:
-                for path in media_files:
-                    archive.add(path, arcname=f"media/{path.relative_to(media_root)}")
-                    progress.update()
+            for folder, (root, files) in folders.items():
+                with Progress(stdout, len(files), f"Archiving {folder}", "files", quiet) as progress:
+                    for path in files:
+                        archive.add(path, arcname=f"{folder}/{path.relative_to(root)}")
+                        progress.update()
     return manifest
 
 
-def _media_checksums(media_root: Path, media_files: list[Path], stdout) -> dict[str, str]:
+def _file_checksums(folder: str, root: Path, files: list[Path], stdout) -> dict[str, str]:
     checksums = {}
-    with Progress(stdout, len(media_files), "Media checksums", "files", stdout is None) as progress:
-        for path in media_files:
-            checksums[str(path.relative_to(media_root))] = _sha256(path)
+    with Progress(stdout, len(files), f"{folder.capitalize()} checksums", "files", stdout is None) as progress:
+        for path in files:
+            checksums[str(path.relative_to(root))] = _sha256(path)
             progress.update()
     return checksums
 
@@ -303,10 +308,11 @@ def open_archive(archive_path: Path, workdir: Path) -> Archive:
     data_path = workdir / "data.json"
     if not data_path.is_file() or _sha256(data_path) != manifest.get("data_sha256"):
         raise BackupError("data.json does not match its checksum")
-    for name, expected in manifest["media"].items():
-        path = workdir / "media" / name
-        if not path.is_file() or _sha256(path) != expected:
-            raise BackupError(f"media file {name} is missing or damaged")
+    for folder in FILE_FOLDERS:
+        for name, expected in manifest.get(folder, {}).items():
+            path = workdir / folder / name
+            if not path.is_file() or _sha256(path) != expected:
+                raise BackupError(f"{folder} file {name} is missing or damaged")
     objects = json.loads(data_path.read_text(encoding="utf-8"))
     if manifest["format"] >= 2:
         by_model = _rows_by_model(objects)
@@ -443,7 +449,7 @@ def plan_restore(archive: Archive, executor: MigrationExecutor) -> RestorePlan:
 
 
 def restore_backup(archive_path: Path, stdout=None) -> dict:
-    """Replace the database contents and media files with the archive's; every checksum is verified first.
+    """Replace the database contents and uploaded files with the archive's; every checksum is verified first.
 
     An empty database is first migrated to the archive's schema; a database at another schema is
     migrated (forwards or backwards) to it. Rows are replaced in one transaction and compared with the
@@ -478,13 +484,14 @@ def restore_backup(archive_path: Path, stdout=None) -> dict:
                         )
         ContentType.objects.clear_cache()
 
-        media_root = Path(settings.MEDIA_ROOT)
-        with Progress(stdout, len(archive.manifest["media"]), "Restoring media", "files", quiet) as progress:
-            for name in archive.manifest["media"]:
-                target = media_root / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes((archive.root / "media" / name).read_bytes())
-                progress.update()
+        for folder, setting in FILE_FOLDERS.items():
+            root, names = Path(getattr(settings, setting)), archive.manifest.get(folder, {})
+            with Progress(stdout, len(names), f"Restoring {folder}", "files", quiet) as progress:
+                for name in names:
+                    target = root / name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes((archive.root / folder / name).read_bytes())
+                    progress.update()
     if plan.migrate_after:
         # post_migrate adds content types and permissions of models newer than the archive.
         call_command("migrate", interactive=False, verbosity=0)

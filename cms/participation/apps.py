@@ -19,13 +19,16 @@ class ParticipationConfig(AppConfig):
 
         post_migrate.connect(setup_moderators, sender=self, dispatch_uid="participation.setup_moderators")
 
-        from wagtail.signals import page_published
+        from django.db.models.signals import pre_delete
+        from wagtail.signals import page_published, page_unpublished
 
-        from cms.participation.notify import on_answer_published
+        from cms.participation.notify import on_answer_deleted, on_answer_published, on_answer_unpublished
 
-        # An approved answer goes public: its question is published and the citizen is told.
-        page_published.connect(
-            on_answer_published,
-            sender=self.get_model("QuestionAnswerPage"),
-            dispatch_uid="participation.answer_published",
+        # An approved answer goes public: its question is published and the citizen is told. Unpublished or
+        # deleted, the question is no longer shown as answered.
+        answer_page = self.get_model("QuestionAnswerPage")
+        page_published.connect(on_answer_published, sender=answer_page, dispatch_uid="participation.answer_published")
+        page_unpublished.connect(
+            on_answer_unpublished, sender=answer_page, dispatch_uid="participation.answer_unpublished"
         )
+        pre_delete.connect(on_answer_deleted, sender=answer_page, dispatch_uid="participation.answer_deleted")

@@ -31,6 +31,7 @@ from cms.core.attachments import PageDocument
 from cms.core.pages import IndexPage, PortalPage
 from cms.participation.challenge import CHALLENGE_FIELD, check_solution, honeypot_filled, new_challenge, over_limit
 from cms.participation.forms import CommentForm
+from cms.participation.personal_data import CitizenPersonalData
 
 SENT_PARAMETER = "da-gui"
 
@@ -257,7 +258,7 @@ class DraftFile(PageDocument):
         verbose_name_plural = _("Tệp dự thảo")
 
 
-class Comment(models.Model):
+class Comment(CitizenPersonalData, models.Model):
     """A citizen's comment on a draft. Name and contact are personal data: shown to moderators only."""
 
     class Status(models.TextChoices):
@@ -287,6 +288,8 @@ class Comment(models.Model):
     # The solved challenge's signature: one challenge, one stored comment, however often the form is resent.
     submission_key = models.CharField(max_length=128, unique=True, default=uuid.uuid4, editable=False)
 
+    contact_fields = ("name", "contact")
+
     class Meta:
         verbose_name = _("Ý kiến góp ý")
         verbose_name_plural = _("Ý kiến góp ý")
@@ -301,17 +304,6 @@ class Comment(models.Model):
         if self.show_name and self.name:
             return self.name
         return str(_("Người góp ý"))
-
-    def erase_personal_data(self) -> bool:
-        """Blank the name and contact (the text stays, as it is part of the drafting record)."""
-        if self.personal_data_erased_at:
-            return False
-        self.name = ""
-        self.contact = ""
-        self.show_name = False
-        self.personal_data_erased_at = timezone.now()
-        self.save(update_fields=["name", "contact", "show_name", "personal_data_erased_at"])
-        return True
 
 
 # Questions and petitions live in their own module; re-exported here, where Django looks for models.

@@ -1,4 +1,6 @@
-"""E-mails to citizens: the answer is published; (when the portal asks for it) please confirm your address.
+"""A question follows its answer page, and the citizen is told: e-mails to citizens (the answer is published;
+when the portal asks for it, please confirm your address) and the question's status when its answer page is
+published, unpublished or deleted.
 
 Sent through Django's e-mail backend. A failure never reaches the citizen or the editor as an error: it is
 kept on the question (``notification_error``) and recorded as a ``mail_failure`` for the health page.
@@ -80,3 +82,37 @@ def on_answer_published(sender, instance, **kwargs):
         question.save(update_fields=["status", "settled_at"])
         if question.notified_at is None:
             send_answer_notice(question, instance)
+
+
+def on_answer_unpublished(sender, instance, **kwargs):
+    """``page_unpublished`` of a QuestionAnswerPage: its question is no longer published (the answer waits for a
+    new approval), and the answer's translations go offline with it."""
+    question_model = apps.get_model("participation", "Question")
+    questions = list(question_model.objects.filter(answer_page_id=instance.pk))
+    for question in questions:
+        if question.status == question_model.Status.PUBLISHED:
+            question.set_status(question_model.Status.ANSWERED)
+            question.save(update_fields=["status", "settled_at"])
+    if questions:
+        _unpublish_translations(instance)
+
+
+def on_answer_deleted(sender, instance, **kwargs):
+    """``pre_delete`` of a QuestionAnswerPage: its question goes back to the queue, without an answer."""
+    question_model = apps.get_model("participation", "Question")
+    questions = list(question_model.objects.filter(answer_page_id=instance.pk))
+    for question in questions:
+        if question.status in (question_model.Status.ANSWERED, question_model.Status.PUBLISHED):
+            assigned = question.assigned_unit_id or question.assigned_to_id
+            question.set_status(question_model.Status.ASSIGNED if assigned else question_model.Status.RECEIVED)
+        question.answer_page = None
+        question.save(update_fields=["status", "settled_at", "answer_page"])
+    if questions:
+        _unpublish_translations(instance)
+
+
+def _unpublish_translations(page) -> None:
+    # The question links to one language's page (translations link to none, so this does not recurse); a live
+    # translation would still show the withdrawn answer.
+    for translated in page.get_translations().live().specific():
+        translated.unpublish()

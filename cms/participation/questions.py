@@ -24,11 +24,19 @@ from cms.core.pages import IndexPage, PortalPage
 from cms.core.search_document import SearchDocument
 from cms.participation import views
 from cms.participation.attachments import private_storage, stored_name
+from cms.participation.personal_data import CitizenPersonalData
 from cms.participation.vocabulary import QuestionField, QuestionKind
 
 ASK_ROUTE = "gui-cau-hoi/"
 TRACK_ROUTE = "tra-cuu/"
 CONFIRM_ROUTE = "xac-nhan/<str:token>/"
+# An English "Hỏi đáp" page (/en/questions/) links to English sub-paths; both are served in every language, so a
+# link shared from the other language still works.
+ENGLISH_ROUTES = {
+    "ask": ("ask/", "ask_en"),
+    "track": ("track/", "track_en"),
+    "confirm": ("confirm/<str:token>/", "confirm_en"),
+}
 
 
 class QuestionIndexPage(RoutablePageMixin, IndexPage):
@@ -55,16 +63,25 @@ class QuestionIndexPage(RoutablePageMixin, IndexPage):
         return self.render(request)
 
     @path(ASK_ROUTE)
+    @path(*ENGLISH_ROUTES["ask"])
     def ask(self, request):
         return views.ask(request, self)
 
     @path(TRACK_ROUTE)
+    @path(*ENGLISH_ROUTES["track"])
     def track(self, request):
         return views.track(request, self)
 
     @path(CONFIRM_ROUTE)
+    @path(*ENGLISH_ROUTES["confirm"])
     def confirm(self, request, token):
         return views.confirm_email(request, self, token)
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        """Links from an English page use the English sub-paths."""
+        if name in ENGLISH_ROUTES and self.locale.language_code == "en":
+            name = ENGLISH_ROUTES[name][1]
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)
 
 
 class QuestionAnswerPage(PortalPage):
@@ -136,7 +153,7 @@ class QuestionAnswerPage(PortalPage):
         return document
 
 
-class Question(models.Model):
+class Question(CitizenPersonalData, models.Model):
     """What a citizen sent. Name, e-mail, phone and attachments are personal data: for the assigned staff only."""
 
     class Status(models.TextChoices):
@@ -205,6 +222,8 @@ class Question(models.Model):
     # The solved challenge's signature: one challenge, one stored question, however often the form is resent.
     submission_key = models.CharField(max_length=128, unique=True, editable=False)
 
+    contact_fields = ("name", "email", "phone")
+
     class Meta:
         verbose_name = _("Câu hỏi, phản ánh")
         verbose_name_plural = _("Câu hỏi, phản ánh")
@@ -227,20 +246,10 @@ class Question(models.Model):
         else:
             self.settled_at = None
 
-    def erase_personal_data(self) -> bool:
-        """Blank the name and contact details and delete the attachments (subject and text stay)."""
-        if self.personal_data_erased_at:
-            return False
+    def erase_files(self) -> None:
         for attachment in self.attachments.all():
             attachment.file.delete(save=False)
             attachment.delete()
-        self.name = ""
-        self.email = ""
-        self.phone = ""
-        self.show_name = False
-        self.personal_data_erased_at = timezone.now()
-        self.save(update_fields=["name", "email", "phone", "show_name", "personal_data_erased_at"])
-        return True
 
 
 class QuestionAttachment(models.Model):

@@ -3,6 +3,9 @@
 - "Kiểm duyệt ý kiến" moderates comments on drafts and sees the questions' queue;
 - "Tiếp nhận hỏi đáp" receives questions and petitions, assigns them and drafts the answer pages (drafting a
   page also needs the editorial role "Biên tập viên"; publishing goes through the approval workflow).
+
+``sees_contact`` is the one rule for who sees a citizen's name and contact details in the admin (the forms,
+the listings' search and the exports): superusers, the moderators, and the officer a question is assigned to.
 """
 
 from django.apps import apps
@@ -45,3 +48,25 @@ def setup_moderators(**kwargs) -> Group | None:
         )
         groups[name] = group
     return groups[MODERATORS]
+
+
+def is_moderator(user) -> bool:
+    """A superuser or a member of the moderators' group (asked once per user object)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_participation_moderator", None)
+    if cached is None:
+        cached = user.groups.filter(name=MODERATORS).exists()
+        user._participation_moderator = cached
+    return cached
+
+
+def sees_contact(user, item) -> bool:
+    """Whether ``user`` may see the name and contact details of the citizen who sent ``item`` (a comment or a
+    question): the moderators and superusers always, the officer a question is assigned to; nobody else."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    assigned_to = getattr(item, "assigned_to_id", None)
+    return (assigned_to is not None and assigned_to == user.pk) or is_moderator(user)

@@ -14,9 +14,10 @@ from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from cms.participation.models import Comment, Question, QuestionAnswerPage, QuestionAttachment
+from cms.participation.roles import is_moderator, sees_contact
 
 VIEW_CONTACT_ACTION = "participation.view_contact"
 ERASE_ACTION = "participation.erase_personal_data"
@@ -36,14 +37,72 @@ def moderate(comments, status: str, user) -> int:
     return changed
 
 
-class CommentEditView(EditView):
-    """Opening a comment shows the citizen's name and contact: the audit trail records who looked."""
+def log_contact_shown(user, item) -> None:
+    """The audit trail: ``user`` was shown the contact details of ``item``'s citizen (if it has any)."""
+    if item.has_contact() and sees_contact(user, item):
+        log(instance=item, action=VIEW_CONTACT_ACTION, user=user)
+
+
+class ContactPanel(FieldPanel):
+    """A citizen's name or contact detail, read-only, drawn only for those ``sees_contact`` lets see it."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return super().is_shown() and sees_contact(self.request.user, self.instance)
+
+
+class ContactEditView(EditView):
+    """Opening an item shows its citizen's name and contact to those allowed: the audit trail records who looked."""
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if self.object.contact or self.object.name:
-            log(instance=self.object, action=VIEW_CONTACT_ACTION, user=request.user)
+        log_contact_shown(request.user, self.object)
         return response
+
+
+class ContactInspectView(InspectView):
+    """An item for staff who may only view it (the moderators, for questions): contact details as in the form."""
+
+    def get_fields_context(self):
+        if not sees_contact(self.request.user, self.object):
+            self.fields = [field for field in self.fields if field not in self.model.contact_fields]
+        return super().get_fields_context()
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "field":  # Wagtail would call this very method as the getter of a field named "field"
+            return self.object.get_field_display()
+        return super().get_field_display_value(field_name, field)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log_contact_shown(request.user, self.object)
+        return response
+
+
+class ContactIndexView(IndexView):
+    """The queue: those not allowed to see contact details can neither search by them nor export them."""
+
+    def search_queryset(self, queryset):
+        if not is_moderator(self.request.user):
+            contact_fields = set(self.model.contact_fields)
+            self.search_fields = [field for field in self.search_fields if field not in contact_fields]
+        return super().search_queryset(queryset)
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        if not sees_contact(self.request.user, item):
+            for field in item.contact_fields:
+                if field in row:
+                    row[field] = ""
+        return row
+
+
+class CommentEditView(ContactEditView):
+    """Changing a comment's status records who moderated it, and when."""
 
     def save_instance(self):
         instance = self.form.save(commit=False)
@@ -61,12 +120,13 @@ class CommentViewSet(SnippetViewSet):
     menu_label = _("Kiểm duyệt góp ý")
     menu_order = 220
     add_to_admin_menu = True
+    index_view_class = ContactIndexView
     edit_view_class = CommentEditView
     list_display = ["__str__", "section", "status", "created_at"]
     list_filter = ["status", "page", "created_at"]
     list_export = ["pk", "page", "section", "text", "status", "created_at", "name", "contact", "show_name"]
     export_filename = "gop-y-du-thao"
-    # Name and contact are searchable so that a citizen's request to see or erase their data can be met.
+    # Moderators may search by name and contact, to meet a citizen's request to see or erase their data.
     search_fields = ["text", "section", "name", "contact"]
     search_backend_name = None
     ordering = ["-created_at", "-pk"]
@@ -75,28 +135,38 @@ class CommentViewSet(SnippetViewSet):
         FieldPanel("page", read_only=True),
         FieldPanel("section", read_only=True),
         FieldPanel("text", read_only=True),
-        FieldPanel("name", read_only=True),
-        FieldPanel("contact", read_only=True),
+        ContactPanel("name"),
+        ContactPanel("contact"),
         FieldPanel("show_name", read_only=True),
         FieldPanel("created_at", read_only=True),
     ]
 
 
-class ModerateBulkAction(SnippetBulkAction):
-    """Approve, reject or mark as spam the selected comments in one go."""
+class CitizenBulkAction(SnippetBulkAction):
+    """What the queues' bulk actions share: change permission on each item, one confirmation page."""
 
-    models = [Comment]
     template_name = "participation/bulk_actions/confirm_moderate.html"
-    target = Comment.Status.APPROVED
-    action_priority = 10
+    target_status = ""
 
-    def check_perm(self, comment):
-        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", comment)
+    def check_perm(self, item):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", item)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(action_title=self.display_name, target_status=self.target.label)
+        context.update(action_title=self.display_name, target_status=self.target_status)
         return context
+
+
+class ModerateBulkAction(CitizenBulkAction):
+    """Approve, reject or mark as spam the selected comments in one go."""
+
+    models = [Comment]
+    target = Comment.Status.APPROVED
+    action_priority = 10
+
+    @property
+    def target_status(self):
+        return self.target.label
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
@@ -131,40 +201,49 @@ class SpamBulkAction(ModerateBulkAction):
     target = Comment.Status.SPAM
 
 
-class ErasePersonalDataBulkAction(SnippetBulkAction):
-    """A citizen asked for their data to be erased (or the moderator found personal data in a comment)."""
+class ErasePersonalDataBulkAction(CitizenBulkAction):
+    """A citizen asked for their data to be erased (or staff found personal data in an item): the name, the
+    contact details and the files go (``CitizenPersonalData.erase_personal_data``), the text stays."""
 
     models = [Comment]
     display_name = _("Xoá dữ liệu cá nhân")
     action_type = "erase_personal_data"
     aria_label = _("Xoá họ tên và thông tin liên hệ của các ý kiến đã chọn")
-    template_name = "participation/bulk_actions/confirm_moderate.html"
     action_priority = 40
     classes = {"serious"}
-
-    def check_perm(self, comment):
-        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", comment)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(action_title=self.display_name, target_status=_("đã xoá dữ liệu cá nhân"))
-        return context
+    target_status = _("đã xoá dữ liệu cá nhân")
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         erased = 0
-        for comment in objects:
-            if comment.erase_personal_data():
-                log(instance=comment, action=ERASE_ACTION, user=kwargs["self"].request.user)
+        for item in objects:
+            if item.erase_personal_data():
+                log(instance=item, action=ERASE_ACTION, user=kwargs["self"].request.user)
                 erased += 1
         return erased, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "Đã xoá dữ liệu cá nhân của %(count)d ý kiến.",
-            "Đã xoá dữ liệu cá nhân của %(count)d ý kiến.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+        if self.model is Question:
+            message = ngettext(
+                "Đã xoá dữ liệu cá nhân của %(count)d câu hỏi.",
+                "Đã xoá dữ liệu cá nhân của %(count)d câu hỏi.",
+                num_parent_objects,
+            )
+        else:
+            message = ngettext(
+                "Đã xoá dữ liệu cá nhân của %(count)d ý kiến.",
+                "Đã xoá dữ liệu cá nhân của %(count)d ý kiến.",
+                num_parent_objects,
+            )
+        return message % {"count": num_parent_objects}
+
+
+class EraseQuestionDataBulkAction(ErasePersonalDataBulkAction):
+    """The same for questions (their attachments go too); its own action so that its label names them."""
+
+    models = [Question]
+    action_type = "erase_question_personal_data"
+    aria_label = _("Xoá họ tên, thông tin liên hệ và tệp đính kèm của các câu hỏi đã chọn")
 
 
 # Questions and petitions: the staff's queue.
@@ -182,16 +261,7 @@ class QuestionToolsPanel(HelpPanel):
         super().__init__(**kwargs)
 
 
-class QuestionEditView(EditView):
-    """Opening a question shows the citizen's name and contact: the audit trail records who looked."""
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        question = self.object
-        if question.name or question.email or question.phone:
-            log(instance=question, action=VIEW_CONTACT_ACTION, user=request.user)
-        return response
-
+class QuestionEditView(ContactEditView):
     def save_instance(self):
         question = self.form.save(commit=False)
         changed = self.form.changed_data
@@ -210,7 +280,28 @@ class QuestionViewSet(SnippetViewSet):
     menu_label = _("Hỏi đáp, phản ánh")
     menu_order = 221
     add_to_admin_menu = True
+    index_view_class = ContactIndexView
     edit_view_class = QuestionEditView
+    # The moderators may view questions without changing them: they read them here.
+    inspect_view_enabled = True
+    inspect_view_class = ContactInspectView
+    inspect_view_fields = [
+        "status",
+        "private",
+        "assigned_unit",
+        "assigned_to",
+        "page",
+        "kind",
+        "field",
+        "subject",
+        "text",
+        "name",
+        "email",
+        "phone",
+        "show_name",
+        "created_at",
+        "answer_page",
+    ]
     list_display = ["__str__", "kind", "field", "status", "assigned_unit", "assigned_to", "created_at"]
     list_filter = ["status", "kind", "field", "assigned_unit", "assigned_to", "page", "created_at"]
     list_export = [
@@ -227,7 +318,7 @@ class QuestionViewSet(SnippetViewSet):
         "phone",
     ]
     export_filename = "hoi-dap"
-    # Name and contact are searchable so that a citizen's request to see or erase their data can be met.
+    # Moderators may search by name and contact, to meet a citizen's request to see or erase their data.
     search_fields = ["subject", "text", "name", "email", "phone"]
     search_backend_name = None
     ordering = ["-created_at", "-pk"]
@@ -242,9 +333,9 @@ class QuestionViewSet(SnippetViewSet):
         FieldPanel("text", read_only=True),
         FieldRowPanel(
             [
-                FieldPanel("name", read_only=True),
-                FieldPanel("email", read_only=True),
-                FieldPanel("phone", read_only=True),
+                ContactPanel("name"),
+                ContactPanel("email"),
+                ContactPanel("phone"),
             ]
         ),
         FieldPanel("show_name", read_only=True),
@@ -337,39 +428,3 @@ def draft_answer_page(question, user) -> QuestionAnswerPage:
     question.set_status(Question.Status.ANSWERED)
     question.save(update_fields=["answer_page", "status", "settled_at"])
     return page
-
-
-class EraseQuestionDataBulkAction(SnippetBulkAction):
-    """A citizen asked for their data to be erased: name, contact details and attachments go."""
-
-    models = [Question]
-    display_name = _("Xoá dữ liệu cá nhân")
-    action_type = "erase_question_personal_data"
-    aria_label = _("Xoá họ tên, thông tin liên hệ và tệp đính kèm của các câu hỏi đã chọn")
-    template_name = "participation/bulk_actions/confirm_moderate.html"
-    action_priority = 40
-    classes = {"serious"}
-
-    def check_perm(self, question):
-        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", question)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(action_title=self.display_name, target_status=_("đã xoá dữ liệu cá nhân"))
-        return context
-
-    @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        erased = 0
-        for question in objects:
-            if question.erase_personal_data():
-                log(instance=question, action=ERASE_ACTION, user=kwargs["self"].request.user)
-                erased += 1
-        return erased, 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "Đã xoá dữ liệu cá nhân của %(count)d câu hỏi.",
-            "Đã xoá dữ liệu cá nhân của %(count)d câu hỏi.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from cms.editorial import roles
 from cms.participation import tracking
 from cms.participation.demo import OPEN_DRAFT
-from cms.participation.models import Comment, DraftPage, QuestionAnswerPage
+from cms.participation.models import Comment, DraftPage, Question, QuestionAnswerPage
 from cms.participation.roles import MODERATORS, QUESTION_HANDLERS
 from tests.browser.admin import footer_button, log_in, open_footer_menu, workflow_action
 from tests.browser.conftest import DEMO_PASSWORD, DESKTOP, PHONE, new_context, run_axe
@@ -126,7 +126,9 @@ def test_a_citizen_asks_staff_answer_the_leaders_approve_and_the_citizen_finds_t
     page.get_by_role("button", name="Tra cứu").click()
     expect(page.locator("[data-question-status]")).to_have_text("Mới tiếp nhận")
 
-    # Staff open the queue, write the answer page and submit it for approval.
+    # The question is assigned to the officer (only then are the citizen's contact details shown to them);
+    # they open the queue, write the answer page and submit it for approval.
+    Question.objects.filter(subject=QUESTION_SUBJECT).update(assigned_to=handler, status=Question.Status.ASSIGNED)
     staff = new_context(browser, portal, DESKTOP).new_page()
     log_in(staff, "tiepnhan")
     staff.get_by_role("link", name="Hỏi đáp, phản ánh").click()

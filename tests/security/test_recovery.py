@@ -1,4 +1,4 @@
-"""Recovery: ``manage.py backup`` then ``restore`` brings back content, revisions, media and users.
+"""Recovery: ``manage.py backup`` then ``restore`` brings back content, revisions, media, private files and users.
 
 Into the database the backup came from, into a new empty database (another process, as on a new
 server) and from an archive of an older release. The CI drill (.ci/restore-drill) does the same with
@@ -51,10 +51,15 @@ def _files(portal):
     }
 
 
-def test_backup_and_restore_round_trip(portal, tmp_path):
+def test_backup_and_restore_round_trip(portal, tmp_path, settings):
     archive = tmp_path / "portal.tar.gz"
     expected_files = _files(portal)
     expected_pages = Page.objects.count()
+    # A citizen's attachment, kept outside MEDIA_ROOT (cms.participation.attachments).
+    settings.PARTICIPATION_PRIVATE_ROOT = str(tmp_path / "private")
+    attachment = tmp_path / "private" / "questions" / "a1b2.pdf"
+    attachment.parent.mkdir(parents=True)
+    attachment.write_bytes(b"%PDF-1.4 don cua cong dan")
     call_command("backup", output=archive, stdout=io.StringIO())
 
     with tarfile.open(archive) as tar:
@@ -63,6 +68,7 @@ def test_backup_and_restore_round_trip(portal, tmp_path):
     assert {"manifest.json", "data.json"} <= set(names)
     assert manifest["rows"]["wagtailcore.revision"]["count"] >= 2
     assert any(name.startswith("original_images/") for name in manifest["media"])
+    assert list(manifest["private"]) == ["questions/a1b2.pdf"] and "private/questions/a1b2.pdf" in names
 
     # Disaster: content, media and people are gone.
     portal["image"].file.storage.delete(portal["image"].file.name)
@@ -71,6 +77,7 @@ def test_backup_and_restore_round_trip(portal, tmp_path):
     get_user_model().objects.all().delete()
     get_image_model().objects.all().delete()
     get_document_model().objects.all().delete()
+    attachment.unlink()
 
     call_command("restore", str(archive), interactive=False, stdout=io.StringIO())
 
@@ -82,6 +89,7 @@ def test_backup_and_restore_round_trip(portal, tmp_path):
     assert page.hero_image == image
     document = get_document_model().objects.get(title="Báo cáo tổng kết")
     assert {"image": image.file.read(), "document": document.file.read()} == expected_files
+    assert attachment.read_bytes() == b"%PDF-1.4 don cua cong dan"
     user = get_user_model().objects.get(username="bientap")
     assert user.check_password(PASSWORD)
     assert user.groups.filter(name="Biên tập viên").exists()

@@ -10,9 +10,9 @@ from cms.operations.progress import add_quiet_argument, is_quiet
 
 class Command(BaseCommand):
     help = (
-        "Back up the database and media files into one .tar.gz archive with a manifest, then check the archive's "
-        "checksums; --verify ARCHIVE checks an existing archive without touching anything. Results are recorded "
-        "for the admin's health page."
+        "Back up the database, media and private files into one .tar.gz archive with a manifest, then check the "
+        "archive's checksums; --verify ARCHIVE checks an existing archive without touching anything. Results are "
+        "recorded for the admin's health page."
     )
 
     def add_arguments(self, parser):
@@ -41,6 +41,7 @@ class Command(BaseCommand):
             size=output.stat().st_size,
             rows=rows,
             media=len(manifest["media"]),
+            private=len(manifest["private"]),
         )
         # The archive as written on disk, read back with the same check as --verify and restore.
         try:
@@ -52,7 +53,8 @@ class Command(BaseCommand):
         if not quiet:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Backup written to {output} and checked: {rows} rows, {len(manifest['media'])} media files."
+                    f"Backup written to {output} and checked: {rows} rows, {len(manifest['media'])} media files, "
+                    f"{len(manifest['private'])} private files."
                 )
             )
 
