@@ -108,11 +108,14 @@ def json_content(schema, description="OK"):
 class WagtailEndpointSchema(AutoSchema):
     """Operations of a Wagtail API v2 endpoint (listing, detail, find)."""
 
-    def __init__(self, item_schema: str, parameters, listing_schema: str | None = None):
+    def __init__(self, item_schema: str, parameters, listing_schema: str | None = None, options=None):
+        """``options``: the representation options' parameters (``cms.api.options``), read by every operation
+        that returns objects (listing, detail and the pages' ``find``)."""
         super().__init__()
         self.item_schema = item_schema
         self.listing_schema = listing_schema or item_schema
         self.parameters = parameters
+        self.options = options or list
 
     def get_operation(self, path, path_regex, path_prefix, method, registry):
         if method.upper() != "GET":
@@ -134,7 +137,7 @@ class WagtailEndpointSchema(AutoSchema):
                 "operationId": f"{name}_list",
                 "summary": f"List {name}",
                 "tags": [name],
-                "parameters": self.parameters(),
+                "parameters": [*self.parameters(), *self.options()],
                 "responses": {"200": json_content(listing), "400": ERROR},
             }
         if action == "detail_view":
@@ -142,7 +145,11 @@ class WagtailEndpointSchema(AutoSchema):
                 "operationId": f"{name}_retrieve",
                 "summary": f"One of the {name} by id",
                 "tags": [name],
-                "parameters": [parameter("id", "Object id", {"type": "integer"}, "path"), *fields_param],
+                "parameters": [
+                    parameter("id", "Object id", {"type": "integer"}, "path"),
+                    *fields_param,
+                    *self.options(),
+                ],
                 "responses": {"200": json_content(ref(self.item_schema)), "400": ERROR, "404": NOT_FOUND},
             }
         if name != "pages":
@@ -173,6 +180,7 @@ class WagtailEndpointSchema(AutoSchema):
                     {"type": "boolean", "default": True},
                 ),
                 *fields_param,
+                *self.options(),
             ],
             "responses": {
                 "200": json_content(ref(self.item_schema), "The page (with redirect=false)"),
@@ -257,6 +265,16 @@ FOCAL_POINT = {
 }
 
 
+def _image_variant() -> dict:
+    from cms.core.representations import VARIANT_FORMATS
+
+    return {
+        "type": "object",
+        "required": [*RENDITION["required"], "format"],
+        "properties": {**RENDITION["properties"], "format": {"type": "string", "enum": list(VARIANT_FORMATS)}},
+    }
+
+
 def _image_properties(every_rendition: bool = True) -> dict:
     """``every_rendition``: False for /images/ items, whose renditions are {} when the original file is lost
     (in pages such an image is null)."""
@@ -278,6 +296,16 @@ def _image_properties(every_rendition: bool = True) -> dict:
             "type": "string",
             "description": "Ready for `<img srcset>`: the uncropped renditions as `URL WIDTHw`, comma-separated",
         },
+        "variants": {
+            "type": "array",
+            "items": ref("ImageVariant"),
+            "description": "Only with `image_format` or `image_widths`: the image at each asked width (never "
+            "enlarged; each resulting width once), in the asked format",
+        },
+        "variants_srcset": {
+            "type": "string",
+            "description": "Only with `image_format` or `image_widths`: `variants` as a ready `srcset`",
+        },
     }
 
 
@@ -291,6 +319,7 @@ def _media_components() -> dict:
         "Choice": CHOICE,
         "Rendition": RENDITION,
         "FocalPoint": FOCAL_POINT,
+        "ImageVariant": _image_variant(),
         "Image": {
             "type": "object",
             "required": ["id", "title", "alt", "width", "height", "focal_point", "renditions", "srcset"],
