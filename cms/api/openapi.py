@@ -265,6 +265,100 @@ FOCAL_POINT = {
 }
 
 
+RICH_TEXT_ELEMENTS = ["paragraph", "heading", "list", "list_item", "blockquote"]
+
+
+def _rich_text_components() -> dict:
+    """The ``?rich_text=tree`` shape (``cms.core.rich_text_tree``): nodes discriminated by ``type``."""
+    from cms.core.rich_text_tree import MARKS
+
+    node = ref("RichTextNode")
+    children = {"type": "array", "items": node}
+    mapping = {
+        "text": "RichTextText",
+        "line_break": "RichTextEmpty",
+        "horizontal_rule": "RichTextEmpty",
+        "link": "RichTextLink",
+        "image": "RichTextImage",
+        "embed": "RichTextEmbed",
+        **dict.fromkeys(RICH_TEXT_ELEMENTS, "RichTextElement"),
+    }
+    return {
+        "RichTextTree": {
+            "type": "array",
+            "items": node,
+            "description": "Rich text as blocks and inline marks (`?rich_text=tree`); text is plain text, never "
+            "HTML. Links to hidden pages, restricted documents and unsafe URLs are left out (their text stays).",
+        },
+        "RichTextNode": {
+            "oneOf": [ref(name) for name in dict.fromkeys(mapping.values())],
+            "discriminator": {
+                "propertyName": "type",
+                "mapping": {key: f"#/components/schemas/{name}" for key, name in mapping.items()},
+            },
+        },
+        "RichTextText": {
+            "type": "object",
+            "required": ["type", "text", "marks"],
+            "properties": {
+                "type": {"type": "string", "enum": ["text"]},
+                "text": {"type": "string"},
+                "marks": {"type": "array", "items": {"type": "string", "enum": sorted(set(MARKS.values()))}},
+            },
+        },
+        "RichTextEmpty": {
+            "type": "object",
+            "required": ["type"],
+            "properties": {"type": {"type": "string", "enum": ["line_break", "horizontal_rule"]}},
+        },
+        "RichTextElement": {
+            "type": "object",
+            "required": ["type", "children"],
+            "properties": {
+                "type": {"type": "string", "enum": RICH_TEXT_ELEMENTS},
+                "level": {"type": "integer", "minimum": 1, "maximum": 6, "description": "Headings only"},
+                "ordered": {"type": "boolean", "description": "Lists only"},
+                "children": children,
+            },
+        },
+        "RichTextLink": {
+            "type": "object",
+            "required": ["type", "link", "children"],
+            "properties": {
+                "type": {"type": "string", "enum": ["link"]},
+                "link": ref("RichTextLinkTarget"),
+                "children": children,
+            },
+        },
+        "RichTextLinkTarget": {
+            "type": "object",
+            "required": ["kind", "url"],
+            "properties": {
+                "kind": {"type": "string", "enum": ["page", "document", "external"]},
+                "id": {"type": "integer", "description": "Pages and documents: the API id"},
+                "url": {"type": "string", "description": "Public URL (absolute for pages and documents)"},
+                "api_url": {"type": ["string", "null"], "description": "Pages and documents: the API detail URL"},
+                "page_type": {"type": ["string", "null"], "description": "Pages: `meta.type`"},
+            },
+        },
+        "RichTextImage": {
+            "type": "object",
+            "required": ["type", "image", "alt", "format"],
+            "properties": {
+                "type": {"type": "string", "enum": ["image"]},
+                "image": ref("Image"),
+                "alt": {"type": "string"},
+                "format": {"type": "string", "description": "The editor's image format name (e.g. left, fullwidth)"},
+            },
+        },
+        "RichTextEmbed": {
+            "type": "object",
+            "required": ["type", "url"],
+            "properties": {"type": {"type": "string", "enum": ["embed"]}, "url": {"type": "string"}},
+        },
+    }
+
+
 def _image_variant() -> dict:
     from cms.core.representations import VARIANT_FORMATS
 
@@ -320,6 +414,7 @@ def _media_components() -> dict:
         "Rendition": RENDITION,
         "FocalPoint": FOCAL_POINT,
         "ImageVariant": _image_variant(),
+        **_rich_text_components(),
         "Image": {
             "type": "object",
             "required": ["id", "title", "alt", "width", "height", "focal_point", "renditions", "srcset"],
