@@ -163,15 +163,6 @@ def rich_text_html(source: str) -> str:
     return expand_db_html(source or "")
 
 
-def rich_text_representation(source: str) -> str | list:
-    """Rich text as the response asks: HTML (the default), or the JSON tree of ``cms.core.rich_text_tree``."""
-    if active_options().rich_text == "tree":
-        from cms.core.rich_text_tree import rich_text_tree
-
-        return rich_text_tree(source or "")
-    return rich_text_html(source)
-
-
 def embed_representation(url: str) -> dict:
     """The URL, plus the provider's HTML when it is already cached (never fetched during a request)."""
     from wagtail.embeds.models import Embed

@@ -22,6 +22,9 @@ from urllib.parse import urlsplit
 
 from django.urls import NoReverseMatch, reverse
 
+from cms.core.public_urls import absolute
+from cms.core.representations import active_options, image_representation, rich_text_html
+
 BLOCKS = {"p": "paragraph", "ul": "list", "ol": "list", "li": "list_item", "blockquote": "blockquote"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 MARKS = {
@@ -44,8 +47,6 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def _api_url(endpoint: str, pk: int) -> str | None:
-    from cms.core.public_urls import absolute
-
     try:
         return absolute(reverse(f"wagtailapi:{endpoint}:detail", args=[pk]))
     except NoReverseMatch:
@@ -69,7 +70,6 @@ class _Resolver:
 
     def _resolve_pages(self, ids):
         from cms.core import visibility
-        from cms.core.public_urls import absolute
         from cms.core.rich_text import PublicPageLinkHandler
 
         for pk, page in zip(ids, PublicPageLinkHandler.get_many([{"id": pk} for pk in ids]), strict=True):
@@ -86,7 +86,6 @@ class _Resolver:
                 }
 
     def _resolve_documents(self, ids):
-        from cms.core.public_urls import absolute
         from cms.core.rich_text import PublicDocumentLinkHandler
 
         for pk, document in zip(ids, PublicDocumentLinkHandler.get_many([{"id": pk} for pk in ids]), strict=True):
@@ -102,7 +101,6 @@ class _Resolver:
         from wagtail.images import get_image_model
 
         from cms.core import visibility
-        from cms.core.representations import image_representation
 
         model = get_image_model()
         found = {image.pk: image for image in visibility.visible_media(model).filter(pk__in=[int(i) for i in ids])}
@@ -276,3 +274,10 @@ def rich_text_tree(source: str) -> list[dict]:
     builder.feed(source)
     builder.close()
     return builder.root["children"]
+
+
+def rich_text_representation(source: str) -> str | list:
+    """Rich text as the response asks (``cms.core.representations.Options``): HTML by default, or the tree."""
+    if active_options().rich_text == "tree":
+        return rich_text_tree(source or "")
+    return rich_text_html(source)

@@ -56,7 +56,7 @@ class ParagraphBlock(blocks.RichTextBlock):
     }
 
     def get_api_representation(self, value, context=None):
-        from cms.core.representations import rich_text_representation
+        from cms.core.rich_text_tree import rich_text_representation
 
         return rich_text_representation(value.source if value is not None else "")
 
