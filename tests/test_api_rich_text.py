@@ -105,3 +105,18 @@ def test_html_stays_the_default_and_the_tree_is_asked_for_per_request(client, ar
     response = client.get(f"/api/v2/pages/{page.pk}/?rich_text=markdown")
     assert response.status_code == 400 and response.json()["parameter"] == "rich_text"
     assert response.json()["message"].startswith("rich_text: ")
+
+
+def test_the_tree_costs_no_query_per_link(client, article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/api/v2/pages/?type=news.NewsPage&fields=body&id={article['page'].pk}"
+    client.get(url), client.get(f"{url}&rich_text=tree")  # warm: counts and site paths remembered
+    with CaptureQueriesContext(connection) as html:
+        client.get(url)
+    with CaptureQueriesContext(connection) as tree:
+        client.get(f"{url}&rich_text=tree")
+    # At most the response's public base URL, worked out once (cms.core.public_urls; an image in the page
+    # already costs it): the links are read from the request's store, with no query per link
+    assert len(tree) <= len(html) + 1, "\n".join(q["sql"][:300] for q in tree.captured_queries)

@@ -24,6 +24,7 @@ from django.urls import NoReverseMatch, reverse
 
 from cms.core.public_urls import absolute
 from cms.core.representations import active_options, image_representation, rich_text_html
+from cms.core.store import active_store
 
 BLOCKS = {"p": "paragraph", "ul": "list", "ol": "list", "li": "list_item", "blockquote": "blockquote"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -73,8 +74,10 @@ class _Resolver:
         from cms.core.rich_text import PublicPageLinkHandler
 
         for pk, page in zip(ids, PublicPageLinkHandler.get_many([{"id": pk} for pk in ids]), strict=True):
-            if page is not None:
-                page = visibility.visible_link(page.localized) or page  # the reader's language, as the HTML
+            if page is not None and active_store() is None:
+                # The reader's language, as the HTML outside the API; in the API (a store is active) the page
+                # the editor chose, as the API's HTML links (cms.api.prefetch): no query per link
+                page = visibility.visible_link(page.localized) or page
             if page is not None and page.url:
                 specific_class = page.specific_class
                 self.pages[pk] = {
