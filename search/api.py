@@ -1,5 +1,7 @@
 """JSON search endpoints: /api/v2/search/ (ranked results) and /api/v2/search/suggest/ (title suggestions)."""
 
+import unicodedata
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -67,7 +69,7 @@ def serialize(result) -> dict:
         "type": entry.page_type,
         "type_label": result.type_label,
         "field": entry.field or None,
-        "title": entry.title,
+        "title": unicodedata.normalize("NFC", entry.title),  # the text ``title_matches`` counts in
         "url": public_urls.absolute(result.url),
         "date": entry.date.isoformat(),
         "number": entry.number or None,
@@ -75,7 +77,14 @@ def serialize(result) -> dict:
         "issuing_agency": entry.issuing_agency or None,
         "title_highlighted": str(result.title_html),
         "snippet": str(result.snippet_html),
+        "title_matches": _matches(result.title_matches),
+        "snippet_text": result.snippet_text,
+        "snippet_matches": _matches(result.snippet_matches),
     }
+
+
+def _matches(spans) -> list[dict]:
+    return [{"start": start, "end": end} for start, end in spans]
 
 
 def _facets(outcome) -> dict:
@@ -90,6 +99,12 @@ HIGHLIGHT = (
     "marks, so `moc` marks `Mộc`); no other tags. Insert as HTML, or strip the two tags for plain text."
 )
 NULLABLE_STRING = {"type": ["string", "null"]}
+MATCHES = {
+    "type": "array",
+    "items": {"$ref": "#/components/schemas/SearchMatch"},
+    "description": "Where the matched words are, as `[start, end)` offsets in Unicode code points (not UTF-16 "
+    "units: a character outside the BMP counts once), in order and not overlapping",
+}
 # Component schemas of the two responses, added to the OpenAPI document by cms.api.openapi.
 OPENAPI_COMPONENTS = {
     "SearchResult": {
@@ -107,13 +122,16 @@ OPENAPI_COMPONENTS = {
             "issuing_agency",
             "title_highlighted",
             "snippet",
+            "title_matches",
+            "snippet_text",
+            "snippet_matches",
         ],
         "properties": {
             "id": {"type": "integer", "description": "Page id (GET /api/v2/pages/{id}/)"},
             "type": {"type": "string", "description": "Content type, e.g. news, directive"},
             "type_label": {"type": "string"},
             "field": {**NULLABLE_STRING, "description": "Field (lĩnh vực) slug"},
-            "title": {"type": "string", "description": "Plain text"},
+            "title": {"type": "string", "description": "Plain text (NFC)"},
             "url": {"type": "string", "format": "uri"},
             "date": {"type": "string", "format": "date"},
             "number": {**NULLABLE_STRING, "description": "Directives: the document number"},
@@ -124,7 +142,15 @@ OPENAPI_COMPONENTS = {
                 "type": "string",
                 "description": "An excerpt around the first match ('… ' when cut). " + HIGHLIGHT,
             },
+            "title_matches": {**MATCHES, "description": "In `title`. " + MATCHES["description"]},
+            "snippet_text": {"type": "string", "description": "`snippet` as plain text (the marks removed)"},
+            "snippet_matches": {**MATCHES, "description": "In `snippet_text`. " + MATCHES["description"]},
         },
+    },
+    "SearchMatch": {
+        "type": "object",
+        "required": ["start", "end"],
+        "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}},
     },
     "SearchFacetValue": {
         "type": "object",
@@ -159,13 +185,14 @@ OPENAPI_COMPONENTS = {
     },
     "SearchSuggestion": {
         "type": "object",
-        "required": ["id", "type", "title", "url", "title_highlighted"],
+        "required": ["id", "type", "title", "url", "title_highlighted", "title_matches"],
         "properties": {
             "id": {"type": "integer"},
             "type": {"type": "string"},
-            "title": {"type": "string", "description": "Plain text"},
+            "title": {"type": "string", "description": "Plain text (NFC)"},
             "url": {"type": "string", "format": "uri"},
             "title_highlighted": {"type": "string", "description": HIGHLIGHT},
+            "title_matches": {**MATCHES, "description": "In `title`. " + MATCHES["description"]},
         },
     },
     "SearchSuggestions": {
@@ -299,9 +326,10 @@ class SuggestAPIView(PublicAPIView):
                     {
                         "id": r.entry.page_id,
                         "type": r.entry.page_type,
-                        "title": r.entry.title,
+                        "title": unicodedata.normalize("NFC", r.entry.title),
                         "url": public_urls.absolute(r.url),
                         "title_highlighted": str(r.title_html),
+                        "title_matches": _matches(r.title_matches),
                     }
                     for r in results
                 ]

@@ -1,6 +1,6 @@
 """Turns ranked ``SearchEntry`` rows into what the page and the API show."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 from wagtail.models import Page
@@ -16,6 +16,10 @@ class SearchResult:
     title_html: SafeString
     snippet_html: SafeString
     type_label: str
+    # The same highlights for clients that render text themselves: offsets of the matches (code points)
+    title_matches: list[tuple] = field(default_factory=list)
+    snippet_text: str = ""
+    snippet_matches: list[tuple] = field(default_factory=list)
 
 
 def present(entries, query: str, request=None, words: list[str] | None = None) -> list[SearchResult]:
@@ -30,13 +34,18 @@ def present(entries, query: str, request=None, words: list[str] | None = None) -
     results = []
     for entry in entries:
         page = pages.get(entry.page_id)
+        title, title_matches = text.highlight_parts(entry.title, words, length=len(entry.title) + 1)
+        snippet, snippet_matches = text.highlight_parts(entry.body, words)
         results.append(
             SearchResult(
                 entry=entry,
                 url=page.get_url(request) if page else None,
-                title_html=text.highlight(entry.title, words, length=len(entry.title) + 1),
-                snippet_html=text.highlight(entry.body, words),
+                title_html=text.marked_html(title, title_matches),
+                snippet_html=text.marked_html(snippet, snippet_matches),
                 type_label=str(labels.get(entry.page_type, entry.page_type)),
+                title_matches=title_matches,
+                snippet_text=snippet,
+                snippet_matches=snippet_matches,
             )
         )
     return results

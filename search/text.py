@@ -61,10 +61,11 @@ class _FoldTable(dict):
 _FOLD_TABLE = _FoldTable()
 
 
-def highlight(text: str, query_words: list[str], length: int = SNIPPET_LENGTH):
-    """Escaped snippet of ``text`` around the first matched word, matched words wrapped in <mark>.
+def highlight_parts(text: str, query_words: list[str], length: int = SNIPPET_LENGTH) -> tuple[str, list[tuple]]:
+    """Plain-text snippet of ``text`` around the first matched word ('… ' / ' …' where cut), and the
+    (start, end) offsets of the matched words in it, in Unicode code points of the NFC text.
 
-    Matching is on folded text so "moc" marks "Mộc"; the HTML is built with format_html only.
+    Matching is on folded text so "moc" marks "Mộc".
     """
     text = unicodedata.normalize("NFC", text or "")
     folded = text.translate(_FOLD_TABLE)
@@ -82,15 +83,24 @@ def highlight(text: str, query_words: list[str], length: int = SNIPPET_LENGTH):
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
-    pieces = []
-    cursor = start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
-        pieces.append(text[cursor:span_start])
-        pieces.append(format_html("<mark>{}</mark>", text[span_start:span_end]))
-        cursor = span_end
-    pieces.append(text[cursor:end])
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return format_html("{}{}{}", prefix, format_html_join("", "{}", ((piece,) for piece in pieces if piece)), suffix)
+    shift = len(prefix) - start
+    matches = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return f"{prefix}{text[start:end]}{suffix}", matches
+
+
+def marked_html(plain: str, matches: list[tuple]):
+    """``plain`` escaped, each match wrapped in <mark> (built with format_html only)."""
+    pieces, cursor = [], 0
+    for match_start, match_end in matches:
+        pieces.append(plain[cursor:match_start])
+        pieces.append(format_html("<mark>{}</mark>", plain[match_start:match_end]))
+        cursor = match_end
+    pieces.append(plain[cursor:])
+    return format_html_join("", "{}", ((piece,) for piece in pieces if piece))
+
+
+def highlight(text: str, query_words: list[str], length: int = SNIPPET_LENGTH):
+    """Escaped snippet of ``text`` around the first matched word, matched words wrapped in <mark>."""
+    return marked_html(*highlight_parts(text, query_words, length))

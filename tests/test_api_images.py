@@ -1,6 +1,8 @@
 """Images in the API: focal point, a ready srcset, and only the allowlisted renditions, ever."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
 from cms.core.representations import RENDITIONS
@@ -61,3 +63,75 @@ def test_no_request_makes_a_rendition_outside_the_allowlist(client, photo, query
     client.get(f"/api/v2/images/{query}")
     made = set(get_image_model().objects.get(pk=photo.pk).renditions.values_list("filter_spec", flat=True))
     assert made <= set(RENDITIONS.values())
+
+
+def test_variants_by_width_and_format_come_from_the_allowlist_at_the_listing_s_query_cost(client, news_index, photo):
+    page = factories.NewsPageFactory(parent=news_index, hero_image=photo)
+    hero = client.get(f"/api/v2/pages/{page.pk}/?image_format=webp&image_widths=640,1920").json()["hero_image"]
+    assert [(v["width"], v["height"], v["format"]) for v in hero["variants"]] == [
+        (640, 320, "webp"),
+        (1920, 960, "webp"),
+    ]
+    assert hero["variants"][0]["url"].endswith(".webp") and hero["variants_srcset"].endswith(" 1920w")
+    assert "variants" not in client.get(f"/api/v2/pages/{page.pk}/").json()["hero_image"]
+    factories.ImageFactory(file__width=300, file__height=200)  # narrower than every width: its own size, once
+    url = "/api/v2/images/?image_widths=320,640&image_format=jpeg"
+    items = client.get(url).json()["items"]  # makes the renditions
+    client.get("/api/v2/images/")  # and remembers the plain listing's count, as the sized one's was
+    assert [[v["width"] for v in item["variants"]] for item in items] == [[320, 640], [300]]
+    with CaptureQueriesContext(connection) as plain:
+        client.get("/api/v2/images/")
+    with CaptureQueriesContext(connection) as sized:
+        client.get(url)
+    assert len(sized) == len(plain)  # the variants are prefetched with the renditions: no query per image
+    made = set(photo.renditions.values_list("filter_spec", flat=True)) - set(RENDITIONS.values())
+    assert made == {
+        "width-640|format-webp",
+        "width-1920|format-webp",
+        "width-320|format-jpeg",
+        "width-640|format-jpeg",
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("image_format=gif", "image_format"),
+        ("image_format=width-4000", "image_format"),
+        ("image_widths=641", "image_widths"),
+        ("image_widths=640,fill-9000x9000", "image_widths"),
+        ("image_widths=", "image_widths"),
+    ],
+)
+def test_a_size_or_format_outside_the_allowlist_answers_400_and_makes_nothing(client, photo, query, parameter):
+    for url in (f"/api/v2/images/{photo.pk}/?{query}", f"/api/v2/images/?{query}", f"/api/v2/pages/?{query}"):
+        response = client.get(url)
+        assert response.status_code == 400 and response.json()["parameter"] == parameter, url
+        assert response.json()["message"].startswith(f"{parameter}: ")
+    assert set(photo.renditions.values_list("filter_spec", flat=True)) <= set(RENDITIONS.values())
+
+
+def test_avif_is_offered_exactly_when_pillow_can_write_it(client, photo):
+    from PIL import features
+
+    from cms.core.representations import VARIANT_FORMATS
+
+    assert ("avif" in VARIANT_FORMATS) == features.check("avif")
+    response = client.get(f"/api/v2/images/{photo.pk}/?image_format=avif&image_widths=320")
+    if features.check("avif"):
+        assert response.json()["variants"][0]["url"].endswith(".avif")
+    else:
+        assert response.status_code == 400
+
+
+def test_no_variant_is_ever_made_of_an_image_in_a_restricted_collection(client, news_index):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Nội bộ")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    hidden = factories.ImageFactory(collection=private)
+    page = factories.NewsPageFactory(parent=news_index, hero_image=hidden)
+    assert client.get(f"/api/v2/images/{hidden.pk}/?image_format=webp").status_code == 404
+    assert client.get("/api/v2/images/?image_format=webp").json()["items"] == []
+    assert client.get(f"/api/v2/pages/{page.pk}/?image_format=webp").json()["hero_image"] is None
+    assert not hidden.renditions.exists()

@@ -34,6 +34,19 @@ def test_api_finds_articles_without_marks_newest_first(client, articles):
     assert first["title_highlighted"] == "<mark>Mộc</mark> <mark>Châu</mark> tin 2"
 
 
+def test_highlights_also_come_as_offsets_into_the_plain_text(client, news_index):
+    """For clients that render text themselves: the same matches as the <mark>s, as code-point offsets."""
+    factories.NewsPageFactory(parent=news_index, title="Về Mộc Châu 🌿 mùa mận", lead="Du lịch <Mộc> Châu & mận")
+    item = client.get(SEARCH_URL, {"q": "moc chau"}).json()["items"][0]
+    title = item["title"]
+    assert [title[m["start"] : m["end"]] for m in item["title_matches"]] == ["Mộc", "Châu"]
+    snippet = item["snippet_text"]
+    assert [snippet[m["start"] : m["end"]] for m in item["snippet_matches"]][-2:] == ["Mộc", "Châu"]
+    assert "<mark>" not in snippet and "&lt;" not in snippet  # plain text, the snippet HTML has the escapes
+    suggestion = client.get(SUGGEST_URL, {"q": "moc"}).json()["items"][0]
+    assert suggestion["title"][slice(*suggestion["title_matches"][0].values())] == "Mộc"
+
+
 def test_api_paginates_with_offset_and_limit(client, articles):
     body = client.get(SEARCH_URL, {"q": "moc chau", "offset": 1, "limit": 1}).json()
     meta = body["meta"]

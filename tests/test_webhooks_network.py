@@ -6,6 +6,10 @@ receivers, so these tests turn it back on as production has it.
 
 import datetime
 import importlib
+import shutil
+import socket
+import ssl
+import subprocess
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.operations import jobs
-from cms.webhooks import forms, sender
+from cms.webhooks import forms, network, sender
 from cms.webhooks.models import WebhookDelivery, WebhookEndpoint
 from tests.test_webhooks import PORT, SECRET, start_receiver, webhook_manager  # noqa: F401 - a fixture
 
@@ -45,6 +49,11 @@ def _guard_on(settings):
         "http://[fd00::1]/hook",
         "http://224.0.0.1/hook",
         "http://2130706433/hook",  # 127.0.0.1 written as one number
+        "http://240.0.0.1/hook",  # reserved
+        "http://[64:ff9b::a00:1]/hook",  # NAT64 of 10.0.0.1
+        "http://[2002:7f00:1::]/hook",  # 6to4 of 127.0.0.1
+        "http://[::7f00:1]/hook",  # IPv4-compatible 127.0.0.1
+        "http://[fec0::1]/hook",  # site-local (is_global misses it on Python 3.11)
     ],
 )
 def test_private_loopback_and_link_local_receivers_are_refused(url):
@@ -88,6 +97,83 @@ def test_an_endpoint_that_now_points_inside_is_not_sent_to():
     assert server.received == []
     delivery.refresh_from_db()
     assert delivery.error.startswith("ConnectionError: refused:") and delivery.response_code is None
+
+
+REBINDING_NAME = "hooks.rebind.test"
+
+
+@pytest.fixture
+def rebinding_dns(monkeypatch):
+    """The attacker's DNS: the first answer for REBINDING_NAME is the receiver (127.0.0.1, which this test's
+    guard counts as public), every later one 127.0.0.2 (which it does not). Other names resolve as usual."""
+    real_getaddrinfo, asked = socket.getaddrinfo, []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host != REBINDING_NAME:
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        asked.append(host)
+        return real_getaddrinfo("127.0.0.1" if len(asked) == 1 else "127.0.0.2", port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(network, "_is_public", lambda address: address == "127.0.0.1")
+    return asked
+
+
+def _delivery_to(url):
+    endpoint = WebhookEndpoint.objects.create(url=url, secret=SECRET, events=["page.published"])
+    return WebhookDelivery.objects.create(endpoint=endpoint, event="page.published", payload={"object": {}})
+
+
+def test_a_delivery_connects_to_the_address_it_checked_not_to_a_second_dns_answer(rebinding_dns):
+    server = start_receiver(0, 200)
+    port = server.server_address[1]
+    try:
+        delivery = _delivery_to(f"http://{REBINDING_NAME}:{port}/hooks")
+        counts = sender.send_due()
+    finally:
+        server.shutdown()
+        server.server_close()
+    delivery.refresh_from_db()
+    assert counts == {"delivered": 1, "retried": 0, "failed": 0}, delivery.error
+    assert rebinding_dns == [REBINDING_NAME]  # resolved once, by the guard
+    [(headers, _body)] = server.received
+    assert headers["host"] == f"{REBINDING_NAME}:{port}"
+
+
+@pytest.mark.skipif(not shutil.which("openssl"), reason="needs the openssl command to make a certificate")
+def test_https_to_the_checked_address_sends_the_name_as_sni_and_checks_the_certificate_for_it(
+    rebinding_dns, tmp_path, monkeypatch
+):
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            *["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"],
+            *["-nodes", "-days", "1"],
+            *["-subj", f"/CN={REBINDING_NAME}", "-addext", f"subjectAltName=DNS:{REBINDING_NAME}"],
+            *["-keyout", str(key), "-out", str(cert)],
+        ],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))  # the one authority the client trusts here
+    context, names = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER), []
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _socket, name, _context: names.append(name)
+    server = start_receiver(0, 200)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    port = server.server_address[1]
+    try:
+        _delivery_to(f"https://{REBINDING_NAME}:{port}/hooks")
+        assert sender.send_due()["delivered"] == 1
+        # The same receiver under a name its certificate does not carry: refused by the certificate check
+        other = _delivery_to(f"https://127.0.0.1:{port}/hooks")
+        assert sender.send_due()["retried"] == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert names[0] == REBINDING_NAME and len(server.received) == 1
+    other.refresh_from_db()
+    assert "certificate" in other.error.lower() or "hostname" in other.error.lower()
 
 
 def test_the_guard_is_on_unless_dev_or_test_settings_turn_it_off(monkeypatch):

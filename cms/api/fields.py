@@ -7,7 +7,8 @@ A field the kinds do not cover brings its own serializer (one with an ``openapi_
 
 from django.core.exceptions import FieldDoesNotExist
 from rest_framework.fields import Field
-from wagtail.fields import StreamField
+from wagtail.api.v2.serializers import RichTextFieldSerializer
+from wagtail.fields import RichTextField, StreamField
 
 from cms.core.api_fields import ChoiceField
 
@@ -84,6 +85,31 @@ class PageStreamField(Field):
         return value.stream_block.get_api_representation(value, {**self.context, "page": page})
 
 
+class RichTextTreeField(RichTextFieldSerializer):
+    """A ``RichTextField``: Wagtail's (``?rich_text_format=``, database HTML by default), or the JSON tree of
+    ``cms.core.rich_text_tree`` with ``?rich_text=tree`` (``cms.api.options``), as the body's paragraphs."""
+
+    openapi_schema = {
+        "oneOf": [
+            {"type": "string", "description": "Rich text in Wagtail's `?rich_text_format=` (database HTML)"},
+            {"$ref": "#/components/schemas/RichTextTree"},
+        ],
+        "description": "The `RichTextTree` with `?rich_text=tree`.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        from cms.core.representations import active_options
+        from cms.core.rich_text_tree import rich_text_tree
+
+        if active_options().rich_text == "tree":
+            return rich_text_tree(value or "")
+        return super().to_representation(value)
+
+
 def serializer_for(model, api_field):
     """The serializer of one of ``model``'s ``api_fields``: its own if it declares one, else by the field's kind."""
     if api_field.serializer is not None:
@@ -96,6 +122,8 @@ def serializer_for(model, api_field):
 
     if isinstance(field, StreamField):
         return PageStreamField()
+    if isinstance(field, RichTextField):
+        return RichTextTreeField()
     if field.many_to_one and issubclass(field.related_model, get_image_model()):
         return ImageField()
     if getattr(field, "flatchoices", None):

@@ -108,11 +108,14 @@ def json_content(schema, description="OK"):
 class WagtailEndpointSchema(AutoSchema):
     """Operations of a Wagtail API v2 endpoint (listing, detail, find)."""
 
-    def __init__(self, item_schema: str, parameters, listing_schema: str | None = None):
+    def __init__(self, item_schema: str, parameters, listing_schema: str | None = None, options=None):
+        """``options``: the representation options' parameters (``cms.api.options``), read by every operation
+        that returns objects (listing, detail and the pages' ``find``)."""
         super().__init__()
         self.item_schema = item_schema
         self.listing_schema = listing_schema or item_schema
         self.parameters = parameters
+        self.options = options or list
 
     def get_operation(self, path, path_regex, path_prefix, method, registry):
         if method.upper() != "GET":
@@ -134,7 +137,7 @@ class WagtailEndpointSchema(AutoSchema):
                 "operationId": f"{name}_list",
                 "summary": f"List {name}",
                 "tags": [name],
-                "parameters": self.parameters(),
+                "parameters": [*self.parameters(), *self.options()],
                 "responses": {"200": json_content(listing), "400": ERROR},
             }
         if action == "detail_view":
@@ -142,7 +145,11 @@ class WagtailEndpointSchema(AutoSchema):
                 "operationId": f"{name}_retrieve",
                 "summary": f"One of the {name} by id",
                 "tags": [name],
-                "parameters": [parameter("id", "Object id", {"type": "integer"}, "path"), *fields_param],
+                "parameters": [
+                    parameter("id", "Object id", {"type": "integer"}, "path"),
+                    *fields_param,
+                    *self.options(),
+                ],
                 "responses": {"200": json_content(ref(self.item_schema)), "400": ERROR, "404": NOT_FOUND},
             }
         if name != "pages":
@@ -173,6 +180,7 @@ class WagtailEndpointSchema(AutoSchema):
                     {"type": "boolean", "default": True},
                 ),
                 *fields_param,
+                *self.options(),
             ],
             "responses": {
                 "200": json_content(ref(self.item_schema), "The page (with redirect=false)"),
@@ -257,6 +265,110 @@ FOCAL_POINT = {
 }
 
 
+RICH_TEXT_ELEMENTS = ["paragraph", "heading", "list", "list_item", "blockquote"]
+
+
+def _rich_text_components() -> dict:
+    """The ``?rich_text=tree`` shape (``cms.core.rich_text_tree``): nodes discriminated by ``type``."""
+    from cms.core.rich_text_tree import MARKS
+
+    node = ref("RichTextNode")
+    children = {"type": "array", "items": node}
+    mapping = {
+        "text": "RichTextText",
+        "line_break": "RichTextEmpty",
+        "horizontal_rule": "RichTextEmpty",
+        "link": "RichTextLink",
+        "image": "RichTextImage",
+        "embed": "RichTextEmbed",
+        **dict.fromkeys(RICH_TEXT_ELEMENTS, "RichTextElement"),
+    }
+    return {
+        "RichTextTree": {
+            "type": "array",
+            "items": node,
+            "description": "Rich text as blocks and inline marks (`?rich_text=tree`); text is plain text, never "
+            "HTML. Links to hidden pages, restricted documents and unsafe URLs are left out (their text stays).",
+        },
+        "RichTextNode": {
+            "oneOf": [ref(name) for name in dict.fromkeys(mapping.values())],
+            "discriminator": {
+                "propertyName": "type",
+                "mapping": {key: f"#/components/schemas/{name}" for key, name in mapping.items()},
+            },
+        },
+        "RichTextText": {
+            "type": "object",
+            "required": ["type", "text", "marks"],
+            "properties": {
+                "type": {"type": "string", "enum": ["text"]},
+                "text": {"type": "string"},
+                "marks": {"type": "array", "items": {"type": "string", "enum": sorted(set(MARKS.values()))}},
+            },
+        },
+        "RichTextEmpty": {
+            "type": "object",
+            "required": ["type"],
+            "properties": {"type": {"type": "string", "enum": ["line_break", "horizontal_rule"]}},
+        },
+        "RichTextElement": {
+            "type": "object",
+            "required": ["type", "children"],
+            "properties": {
+                "type": {"type": "string", "enum": RICH_TEXT_ELEMENTS},
+                "level": {"type": "integer", "minimum": 1, "maximum": 6, "description": "Headings only"},
+                "ordered": {"type": "boolean", "description": "Lists only"},
+                "children": children,
+            },
+        },
+        "RichTextLink": {
+            "type": "object",
+            "required": ["type", "link", "children"],
+            "properties": {
+                "type": {"type": "string", "enum": ["link"]},
+                "link": ref("RichTextLinkTarget"),
+                "children": children,
+            },
+        },
+        "RichTextLinkTarget": {
+            "type": "object",
+            "required": ["kind", "url"],
+            "properties": {
+                "kind": {"type": "string", "enum": ["page", "document", "external"]},
+                "id": {"type": "integer", "description": "Pages and documents: the API id"},
+                "url": {"type": "string", "description": "Public URL (absolute for pages and documents)"},
+                "api_url": {"type": ["string", "null"], "description": "Pages and documents: the API detail URL"},
+                "page_type": {"type": ["string", "null"], "description": "Pages: `meta.type`"},
+            },
+        },
+        "RichTextImage": {
+            "type": "object",
+            "required": ["type", "image", "alt", "format"],
+            "properties": {
+                "type": {"type": "string", "enum": ["image"]},
+                "image": ref("Image"),
+                "alt": {"type": "string"},
+                "format": {"type": "string", "description": "The editor's image format name (e.g. left, fullwidth)"},
+            },
+        },
+        "RichTextEmbed": {
+            "type": "object",
+            "required": ["type", "url"],
+            "properties": {"type": {"type": "string", "enum": ["embed"]}, "url": {"type": "string"}},
+        },
+    }
+
+
+def _image_variant() -> dict:
+    from cms.core.representations import VARIANT_FORMATS
+
+    return {
+        "type": "object",
+        "required": [*RENDITION["required"], "format"],
+        "properties": {**RENDITION["properties"], "format": {"type": "string", "enum": list(VARIANT_FORMATS)}},
+    }
+
+
 def _image_properties(every_rendition: bool = True) -> dict:
     """``every_rendition``: False for /images/ items, whose renditions are {} when the original file is lost
     (in pages such an image is null)."""
@@ -278,6 +390,16 @@ def _image_properties(every_rendition: bool = True) -> dict:
             "type": "string",
             "description": "Ready for `<img srcset>`: the uncropped renditions as `URL WIDTHw`, comma-separated",
         },
+        "variants": {
+            "type": "array",
+            "items": ref("ImageVariant"),
+            "description": "Only with `image_format` or `image_widths`: the image at each asked width (never "
+            "enlarged; each resulting width once), in the asked format",
+        },
+        "variants_srcset": {
+            "type": "string",
+            "description": "Only with `image_format` or `image_widths`: `variants` as a ready `srcset`",
+        },
     }
 
 
@@ -291,6 +413,8 @@ def _media_components() -> dict:
         "Choice": CHOICE,
         "Rendition": RENDITION,
         "FocalPoint": FOCAL_POINT,
+        "ImageVariant": _image_variant(),
+        **_rich_text_components(),
         "Image": {
             "type": "object",
             "required": ["id", "title", "alt", "width", "height", "focal_point", "renditions", "srcset"],

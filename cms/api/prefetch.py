@@ -26,7 +26,7 @@ from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
 from cms.core import visibility
-from cms.core.representations import RENDITIONS
+from cms.core.representations import api_rendition_specs
 from cms.core.rich_text import PublicPageLinkHandler
 from cms.core.store import active_store
 
@@ -37,7 +37,7 @@ def visible_for_api(model):
     if issubclass(model, Page):
         return queryset.select_related("locale")
     if issubclass(model, get_image_model()):
-        return queryset.prefetch_renditions(*RENDITIONS.values())
+        return queryset.prefetch_renditions(*api_rendition_specs())
     return queryset
 
 

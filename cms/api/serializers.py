@@ -113,7 +113,7 @@ class ImageDetailsField(WholeObjectField):
 
     def to_representation(self, image):
         representation = representations.image_representation(image)
-        return representation[self.key] if representation else self.empty
+        return representation.get(self.key, self.empty) if representation else self.empty
 
 
 class AltField(WholeObjectField):
@@ -139,6 +139,15 @@ class PortalImageSerializer(ImageSerializer):
     renditions = ImageDetailsField("renditions", {})
     srcset = ImageDetailsField("srcset", "")
     focal_point = ImageDetailsField("focal_point", None)
+    variants = ImageDetailsField("variants", [])
+    variants_srcset = ImageDetailsField("variants_srcset", "")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not representations.variant_specs():  # only asked for (``cms.api.options``)
+            data.pop("variants", None)
+            data.pop("variants_srcset", None)
+        return data
 
 
 class DocumentDetailsField(WholeObjectField):

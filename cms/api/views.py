@@ -8,7 +8,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from cms.api import find
+from cms.api import find, options
 from cms.api.errors import OneErrorShapeMixin, ParameterError, unknown_portal
 from cms.api.fields import serializer_overrides
 from cms.api.filters import (
@@ -21,12 +21,13 @@ from cms.api.filters import (
 )
 from cms.api.http_cache import CachedResponseMixin
 from cms.api.openapi import MEDIA_PARAMETERS, WagtailEndpointSchema, page_parameters
+from cms.api.options import RepresentationOptionsMixin
 from cms.api.pagination import RememberedCountPagination
 from cms.api.prefetch import ObjectStore, prefetch_for
 from cms.api.serializers import PortalDocumentSerializer, PortalImageSerializer, PortalPageSerializer
 from cms.core import page_types, public_urls, sites, visibility
 from cms.core.pages import PortalPage
-from cms.core.representations import RENDITIONS
+from cms.core.representations import api_rendition_specs
 from cms.core.store import active_store, use_store
 
 
@@ -56,13 +57,19 @@ class StoreMixin:
         prefetch_for(objects, active_store())
 
 
-class PagesViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, PagesAPIViewSet):
+class PagesViewSet(CachedResponseMixin, RepresentationOptionsMixin, OneErrorShapeMixin, StoreMixin, PagesAPIViewSet):
     """Pages: what each type declares on ``cms.core.pages.PortalPage`` (listing fields, order, prefetches)."""
 
     pagination_class = RememberedCountPagination
 
     base_serializer_class = PortalPageSerializer
-    schema = WagtailEndpointSchema("Page", page_parameters, listing_schema="PageSummary")
+    rich_text_option = True
+    schema = WagtailEndpointSchema(
+        "Page",
+        page_parameters,
+        listing_schema="PageSummary",
+        options=lambda: [*options.image_parameters(), options.rich_text_parameter()],
+    )
     filter_backends = [
         *_replace(
             PagesAPIViewSet.filter_backends[:-1],
@@ -76,7 +83,9 @@ class PagesViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, PagesAPI
 
     @property
     def known_query_parameters(self):
-        return PagesAPIViewSet.known_query_parameters.union(declared_parameters(), {sites.SITE_PARAMETER})
+        return PagesAPIViewSet.known_query_parameters.union(
+            declared_parameters(), {sites.SITE_PARAMETER}, self.option_parameter_names()
+        )
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -157,18 +166,20 @@ class PagesViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, PagesAPI
         return HttpResponseRedirect(public_urls.absolute(url, request) + suffix)
 
 
-class ImagesViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, ImagesAPIViewSet):
+class ImagesViewSet(CachedResponseMixin, RepresentationOptionsMixin, OneErrorShapeMixin, StoreMixin, ImagesAPIViewSet):
     pagination_class = RememberedCountPagination
     filter_backends = _replace(
         ImagesAPIViewSet.filter_backends, {wagtail_filters.SearchFilter: PlainWordsSearchFilter}
     )
     base_serializer_class = PortalImageSerializer
-    schema = WagtailEndpointSchema("ImageItem", lambda: MEDIA_PARAMETERS)
-    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "focal_point", "renditions", "srcset"]
-    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "focal_point", "renditions", "srcset"]
+    schema = WagtailEndpointSchema("ImageItem", lambda: MEDIA_PARAMETERS, options=options.image_parameters)
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters | options.IMAGE_PARAMETERS
+    details = ["alt", "focal_point", "renditions", "srcset", "variants", "variants_srcset"]
+    body_fields = [*ImagesAPIViewSet.body_fields, *details]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, *details]
 
     def get_queryset(self):
-        return visibility.visible_media(self.model).prefetch_renditions(*RENDITIONS.values()).order_by("id")
+        return visibility.visible_media(self.model).prefetch_renditions(*api_rendition_specs()).order_by("id")
 
 
 class DocumentsViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, DocumentsAPIViewSet):

@@ -5,8 +5,12 @@ relative elsewhere. Links inside rich text HTML stay relative: they are the site
 maps onto its own routes (``find/?html_path=`` resolves them).
 """
 
+import dataclasses
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
+from PIL import features
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
@@ -19,6 +23,53 @@ from cms.core.store import active_store
 # image's focal point; the "max-" ones keep the original's proportions and make up ``srcset``.
 RENDITIONS = {"thumbnail": "fill-320x200", "medium": "max-800x600", "large": "max-1600x1200"}
 SRCSET_RENDITIONS = ("medium", "large")
+# Renditions a client may ask for by width and format (``?image_widths=&image_format=`` in the API): a bounded
+# allowlist, so whatever is asked an image gets at most len(VARIANT_WIDTHS) × len(VARIANT_FORMATS) more
+# renditions. "width-" never enlarges: an original narrower than a width gives a rendition of its own size.
+VARIANT_WIDTHS = (320, 640, 960, 1280, 1920)
+# AVIF only where this Pillow can write it (checked once, at start-up).
+VARIANT_FORMATS = ("jpeg", "webp", "avif") if features.check("avif") else ("jpeg", "webp")
+DEFAULT_VARIANT_FORMAT = "webp"
+
+
+@dataclasses.dataclass(frozen=True)
+class Options:
+    """What the response being built asks of representations (set by the API from its query parameters)."""
+
+    variant_format: str | None = None  # one of VARIANT_FORMATS, when variants are asked for
+    variant_widths: tuple[int, ...] = ()  # a subset of VARIANT_WIDTHS
+    rich_text: str = "html"  # "html" or "tree" (cms.core.rich_text_tree)
+
+
+DEFAULT_OPTIONS = Options()
+_options: ContextVar[Options | None] = ContextVar("representation_options", default=None)
+
+
+@contextmanager
+def use_options(options: Options):
+    token = _options.set(options)
+    try:
+        yield
+    finally:
+        _options.reset(token)
+
+
+def active_options() -> Options:
+    return _options.get() or DEFAULT_OPTIONS
+
+
+def variant_specs() -> list[str]:
+    """The Wagtail filter specs of the variants the response asks for (none unless asked)."""
+    options = active_options()
+    if not options.variant_format:
+        return []
+    return [f"width-{width}|format-{options.variant_format}" for width in options.variant_widths]
+
+
+def api_rendition_specs() -> list[str]:
+    """Every rendition an image representation of this response reads: to prefetch them in one query."""
+    return [*RENDITIONS.values(), *variant_specs()]
+
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +79,14 @@ def image_representation(image, alt: str = "") -> dict | None:
     and a rendition cannot be made (one lost file must not turn a whole listing into a 500)."""
     if image is None:
         return None
+    variants = variant_specs()
     try:
-        renditions = image.get_renditions(*RENDITIONS.values())
+        renditions = image.get_renditions(*RENDITIONS.values(), *variants)
     except SourceImageIOError:
         logger.warning("Image %s: original file %s is missing; left out of the API", image.pk, image.file.name)
         return None
     served = {name: _rendition(renditions[spec]) for name, spec in RENDITIONS.items()}
-    return {
+    representation = {
         "id": image.pk,
         "title": image.title,
         "alt": alt or image.default_alt_text or "",
@@ -44,6 +96,14 @@ def image_representation(image, alt: str = "") -> dict | None:
         "renditions": served,
         "srcset": srcset(served),
     }
+    if variants:
+        variant_format = active_options().variant_format
+        sized = {}  # by width: "width-1280" and "width-1920" of a 1000-pixel original are the same size
+        for spec in variants:
+            sized.setdefault(renditions[spec].width, {**_rendition(renditions[spec]), "format": variant_format})
+        representation["variants"] = list(sized.values())
+        representation["variants_srcset"] = ", ".join(f"{item['url']} {item['width']}w" for item in sized.values())
+    return representation
 
 
 def _rendition(rendition) -> dict:

@@ -70,14 +70,9 @@ def attempt(delivery: WebhookDelivery, now) -> str:
     }
     code, error = None, ""
     try:
-        if reason := network.refusal(delivery.endpoint.url):
-            raise requests.ConnectionError(f"refused: {reason}")  # re-pointed to a private address since saved
-        response = requests.post(
-            delivery.endpoint.url,
-            data=body,
-            headers=headers,
-            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
+        # Checked again (the name may point elsewhere since it was saved), and sent to the checked address
+        response = network.post(
+            delivery.endpoint.url, data=body, headers=headers, timeout=settings.WEBHOOK_TIMEOUT_SECONDS
         )
         code = response.status_code
         if not 200 <= code < 300:

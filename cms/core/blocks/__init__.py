@@ -48,12 +48,18 @@ class ParagraphBlock(blocks.RichTextBlock):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
-    api_schema = {"type": "string", "description": "HTML with page and document links resolved to public URLs."}
+    api_schema = {
+        "oneOf": [
+            {"type": "string", "description": "HTML with page and document links resolved to public URLs."},
+            {"$ref": "#/components/schemas/RichTextTree"},
+        ],
+        "description": "HTML by default; the `RichTextTree` with `?rich_text=tree`.",
+    }
 
     def get_api_representation(self, value, context=None):
-        from cms.core.representations import rich_text_html
+        from cms.core.rich_text_tree import rich_text_representation
 
-        return rich_text_html(value.source if value is not None else "")
+        return rich_text_representation(value.source if value is not None else "")
 
     class Meta:
         icon = "pilcrow"
