@@ -186,7 +186,7 @@ class PortalTranslationsReportView(report.TranslationsReportView):
         paths = sites.user_home_paths(self.request.user)
         if paths is None:
             return translations
-            page_type = ContentType.objects.get_for_model(Page)
+        page_type = ContentType.objects.get_for_model(Page)
         owned = {ContentType.objects.get_for_model(model).pk: model for model in portal_owned_models()}
         allowed = sites.user_site_ids(self.request.user)
         outside = Q(source__specific_content_type__in=[]) | (
