@@ -76,9 +76,20 @@ def changed(**kwargs) -> None:
 
 
 def words_added(words) -> None:
-    """The index wrote ``words``: add them here, and have other processes reload."""
-    with _lock:
-        state = _current()
-        state["vocabulary"].add(words)
-        state["version"] = _bump()
-    transaction.on_commit(changed)
+    """The index wrote ``words``: once that is committed, add them here and have other processes reload.
+
+    Nothing happens before the commit: words of a write that is rolled back (a failed import, an aborted
+    publication) must never be suggested to citizens. This process keeps its copy and adds the words in
+    place when its copy was current (no reload on its next search); otherwise it reloads like the others.
+    """
+    words = frozenset(words)
+
+    def add_after_commit() -> None:
+        with _lock:
+            current = _state["version"] is not None and _state["version"] == cache.get(VERSION_KEY)
+            version = _bump()
+            if current and _state["vocabulary"] is not None:
+                _state["vocabulary"].add(words)
+                _state["version"] = version
+
+    transaction.on_commit(add_after_commit)

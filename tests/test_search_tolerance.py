@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -277,3 +278,13 @@ def test_judged_set_also_runs_through_wagtails_own_search_backend(demo_content):
 
     # The database backend here; OpenSearch when WAGTAILSEARCH_URL is set.
     assert judged.DECISION_1234 in wagtail_backend_titles("quyết định dân chủ", Locale.get_default())
+
+
+def test_words_of_an_index_write_that_is_rolled_back_are_never_suggested(news_index):
+    from search import lexicon
+
+    lexicon.vocabulary()  # this process's copy, current
+    with pytest.raises(RuntimeError), transaction.atomic():
+        factories.NewsPageFactory(parent=news_index, title="Quyhoachxyz bị hủy")
+        raise RuntimeError("the publication is aborted")
+    assert "quyhoachxyz" not in lexicon.vocabulary()

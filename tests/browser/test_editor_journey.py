@@ -167,6 +167,18 @@ def moderation_row(page, title: str):
     return queue.get_by_role("row").filter(has=page.get_by_role("link", name=title, exact=True))
 
 
+def decision_evidence(page, article) -> dict:
+    """What a failed decision left behind, for the CI log's reader: where the browser went, what it was told."""
+    return {
+        "url": page.url,
+        "messages": page.locator(".messages").all_inner_texts(),
+        "revisions_by": list(article.revisions.order_by("created_at").values_list("user__username", flat=True)),
+        "task_states": list(
+            article.current_workflow_state.task_states.values_list("task__name", "status", "finished_by__username")
+        ),
+    }
+
+
 def editor_cannot_approve(context, article):
     """Journey 2, first half: no decision buttons for the submitter, and a crafted approval is refused."""
     page = context.pages[0]
@@ -214,7 +226,7 @@ def test_article_is_written_reviewed_approved_and_published(browser, portal, scr
     screenshots(reviewer, "reviewer-comment", sizes=(("desktop", DESKTOP),), full_page=False)
     decide_in_dialog(reviewer, "Nội dung chính xác, đề nghị lãnh đạo duyệt.")
     expect(reviewer).not_to_have_url(re.compile(r"/edit/"))
-    assert current_task_name(article) == STEPS[1][0]
+    assert current_task_name(article) == STEPS[1][0], decision_evidence(reviewer, article)
     assert article.current_workflow_state.task_states.get(task__name=STEPS[0][0]).comment.startswith("Nội dung")
     assert article.revisions.count() == revisions
     assert not article.live

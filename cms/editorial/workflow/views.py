@@ -92,11 +92,17 @@ class ReviewerPageEditView(PublicationAnnouncement, PageEditView):
 
     def save_action(self):
         # Autosave posts the form when the browser's copy of it changes, which widgets can do on their own when
-        # a reviewer merely opens the page; content equal to the latest revision needs no new revision.
+        # a reviewer merely opens the page; an unchanged form, or content equal to the latest revision, needs no
+        # new revision. The twin of a workflow action never saves: the action's own request carries the same
+        # form and decides; a revision here, racing it, would make the reviewer an author of what they decide.
         if self.expects_json_response and not self.request.POST.get("overwrite_revision_id"):
             self.form.save(commit=False)
-            if not _comments_changed(self.form) and same_content(
-                _content_under_review(self.page), self.page.serializable_data()
+            if _autosave_twin_of_a_workflow_action(self) or (
+                not _comments_changed(self.form)
+                and (
+                    not self.has_content_changes
+                    or same_content(_content_under_review(self.page), self.page.serializable_data())
+                )
             ):
                 return JsonResponse(
                     {
@@ -162,9 +168,14 @@ class ReviewerSnippetEditView(PublicationAnnouncement, SnippetEditView):
     def save_instance(self):
         action_name = self.request.POST.get("workflow-action-name")
         if self.action == "edit" and self.expects_json_response:
-            # Autosave of content equal to the latest revision (as for pages above): no revision.
+            # Autosave of an unchanged form, of content equal to the latest revision or twin of a workflow
+            # action (as for pages above): no revision.
             instance = self.form.save(commit=False)
-            if same_content(_content_under_review(instance), instance.serializable_data()):
+            if (
+                _autosave_twin_of_a_workflow_action(self)
+                or not self.form.has_changed()
+                or same_content(_content_under_review(instance), instance.serializable_data())
+            ):
                 self.new_revision = None
                 return instance
             return super().save_instance()
