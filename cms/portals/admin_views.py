@@ -3,9 +3,9 @@ user's portals (``cms.core.sites.user_site_ids``; a superuser, the province's ad
 
 Pages are per portal already (page permissions are granted on each portal's homes); what Wagtail checks per
 model only is narrowed here: the snippets overview's counts; the workflow and locked-pages reports (their rows
-and their filters' choices); the site history's snippet entries; the translations report; wagtail-localize's
-snippet views (translate, the translation editor's endpoints, sync, its snippet listing API). Routed by
-``cms.portals.admin_urls`` (and the sync view by ``cms.wagtail_hooks``).
+and their filters' choices); the site history's snippet entries and its users; the translations report;
+wagtail-localize's snippet views (translate, the translation editor's endpoints, sync, its snippet listing
+API). Routed by ``cms.portals.admin_urls`` (and the sync view by ``cms.wagtail_hooks``).
 """
 
 import functools
@@ -19,7 +19,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.text import capfirst
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.admin.views.reports.locked_pages import LockedPagesReportFilterSet, LockedPagesView
 from wagtail.admin.views.reports.workflows import (
     WorkflowReportFilterSet,
@@ -27,6 +27,7 @@ from wagtail.admin.views.reports.workflows import (
     WorkflowTasksView,
     WorkflowView,
 )
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, Task, Workflow
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
@@ -166,15 +167,36 @@ class PortalLockedPagesView(LockedPagesView):
     filterset_class = PortalLockedPagesReportFilterSet
 
 
+def _log_entries_of_user_portals(entries, user):
+    """Log entries (of any log model) without those of another portal's snippets (a model's entries name their
+    object by ``content_type``/``object_id``; page entries are per portal already)."""
+    if any(field.name == "object_id" for field in entries.model._meta.get_fields()):
+        entries = _narrowed(entries, user)
+    return entries
+
+
+class PortalSiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    """ "User" offers the authors of the entries the user may see, not every portal's staff."""
+
+    def get_users_queryset(self):
+        # Wagtail's: the authors of every page's entries (this filter set's queryset), whoever may see them.
+        user = self.request.user
+        if sites.user_site_ids(user) is None:
+            return super().get_users_queryset()
+        ids = set()
+        for log_model in log_action_registry.get_log_entry_models():
+            ids.update(_log_entries_of_user_portals(log_model.objects.viewable_by_user(user), user).get_user_ids())
+        return get_user_model().objects.filter(pk__in=ids).order_by(get_user_model().USERNAME_FIELD)
+
+
 class PortalLogEntriesView(LogEntriesView):
     """ "Site history": Wagtail lists the log entries of every snippet model the user has a permission on; here
     a portal-owned snippet's only for the user's portals (page entries were per portal already)."""
 
+    filterset_class = PortalSiteHistoryFilterSet
+
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if any(field.name == "object_id" for field in queryset.model._meta.get_fields()):
-            queryset = _narrowed(queryset, self.request.user)
-        return queryset
+        return _log_entries_of_user_portals(super().filter_queryset(queryset), self.request.user)
 
 
 class PortalTranslationsReportView(report.TranslationsReportView):
