@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.api.urls import get_urlpatterns as api_urlpatterns
 from cms.feeds import NewsFeed
+from cms.portals import admin_urls as portal_admin_urls
 from cms.sitemaps import PortalSitemap
 from search import views as search_views
 
@@ -18,6 +19,8 @@ handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
 
 urlpatterns = [
+    # Admin views kept to the user's portals, at the paths of Wagtail's they replace: matched first.
+    path(settings.ADMIN_URL_PATH, include(portal_admin_urls)),
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

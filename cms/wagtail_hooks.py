@@ -6,6 +6,7 @@ from wagtail import hooks
 
 from cms import avatars, views
 from cms.core import rich_text, visibility
+from cms.portals.admin_views import guard_translation_source
 from cms.statistics import wagtail_hooks as statistics_hooks  # noqa: F401 - a package of this app: Wagtail reads only cms.wagtail_hooks
 
 
@@ -15,7 +16,8 @@ def guard_translation_sync():
     return [
         path(
             "localize/update/<int:translation_source_id>/",
-            views.UpdateTranslationsView.as_view(),
+            # Not for another portal's snippet (wagtail-localize checks the model's permission only).
+            guard_translation_source(views.UpdateTranslationsView.as_view()),
             name="portal_update_translations",
         )
     ]

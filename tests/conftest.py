@@ -45,6 +45,25 @@ def demo_content(db, demo_snapshot):
     demo_snapshot.restore()
 
 
+@pytest.fixture(scope="session")
+def demo_portals_snapshot(django_db_setup, django_db_blocker, demo_snapshot):
+    """The demo portal and the demo communes (``load_demo_portals``: Vân Hồ, Đoàn Kết, Mộc Sơn, each with its
+    editor, reviewer and leader ``bientap.<host>``, ``thamdinh.<host>``, ``lanhdao.<host>``), built once."""
+
+    def build():
+        demo_snapshot.restore()
+        call_command("load_demo_portals", password=DEMO_PASSWORD, stdout=io.StringIO())
+
+    with django_db_blocker.unblock():
+        return Snapshot.take("default", build)
+
+
+@pytest.fixture
+def demo_portals(db, demo_portals_snapshot):
+    """The demo portal and its communes in this test's database (see ``demo_portals_snapshot``)."""
+    demo_portals_snapshot.restore()
+
+
 @pytest.fixture
 def rewarm_content_types(django_db_blocker):
     """After a transactional test flushes the database, refill the ContentType cache later non-db tests rely on."""
@@ -82,3 +101,12 @@ def _search_vocabulary_of_this_test():
     from search import lexicon
 
     lexicon._state.update(version=None, vocabulary=None, synonyms=None)
+
+
+@pytest.fixture(autouse=True)
+def _sites_of_this_test():
+    """What is remembered for the sites (host table, portal trees) is keyed by a stamp in a file that a
+    test's rolled-back transaction does not renew: each test starts with a new one."""
+    from cms.core import cache
+
+    cache.invalidate_sites()

@@ -97,3 +97,4 @@ def _forget_caches() -> None:
     """What the command's saves do besides writing rows: caches hold nothing of the previous state."""
     cache.clear()
     content_cache.invalidate()
+    content_cache.invalidate_sites()

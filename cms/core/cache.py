@@ -10,6 +10,10 @@ Where the stamp lives decides which processes see it:
 
 The stamp is renewed twice: at once, and again when the writing transaction commits, so a reader that
 built a response from the not-yet-committed state under the first new stamp is never served again.
+
+What only the portals decide (their hosts, their homes' tree paths) has a stamp of its own, the sites stamp,
+kept the same way (a second file, ``CONTENT_GENERATION_FILE`` + ``.sites``, or a second cache key) and renewed
+only when a Site, a portal's home or portal settings change: publishing an article leaves it alone.
 """
 
 import hashlib
@@ -27,11 +31,14 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "cms-content:generation"
 EXPIRY_KEY = "cms-content:next-expiry"
+SITES_KEY = "cms-sites:generation"
+# The sites stamp's file sits beside the content generation's (same folder, same processes).
+SITES_FILE_SUFFIX = ".sites"
 
 
-def _stamp_file() -> Path | None:
+def _stamp_file(suffix: str = "") -> Path | None:
     path = getattr(settings, "CONTENT_GENERATION_FILE", None)
-    return Path(path) if path else None
+    return Path(f"{path}{suffix}") if path else None
 
 
 def _read_file(path: Path | str) -> float | None:
@@ -51,26 +58,30 @@ def _write_file(path: Path, value: float) -> None:
     os.replace(temporary, path)
 
 
-def current_generation() -> float:
+def _current(key: str, suffix: str) -> float:
     path = settings.CONTENT_GENERATION_FILE
     if path:
-        generation = _read_file(path)
+        generation = _read_file(f"{path}{suffix}")
         if generation is None:
-            generation = _new_stamp(0)
+            generation = _new_stamp(0, key, suffix)
         return generation
-    generation = cache.get(GENERATION_KEY)
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, time.time(), None)
-        generation = cache.get(GENERATION_KEY) or time.time()
+        cache.add(key, time.time(), None)
+        generation = cache.get(key) or time.time()
     return generation
 
 
-def _new_stamp(previous: float) -> float:
+def current_generation() -> float:
+    return _current(GENERATION_KEY, "")
+
+
+def _new_stamp(previous: float, key: str = GENERATION_KEY, suffix: str = "") -> float:
     """Store and return a stamp later than ``previous`` (and than any stamp on the clock so far)."""
     generation = max(time.time(), previous + 0.001)
-    path = _stamp_file()
+    path = _stamp_file(suffix)
     if path is None:
-        cache.set(GENERATION_KEY, generation, None)
+        cache.set(key, generation, None)
         return generation
     try:
         _write_file(path, generation)
@@ -81,10 +92,10 @@ def _new_stamp(previous: float) -> float:
     return generation
 
 
-def _renew() -> float:
-    path = _stamp_file()
-    previous = _read_file(path) if path is not None else cache.get(GENERATION_KEY)
-    return _new_stamp(previous or 0)
+def _renew(key: str = GENERATION_KEY, suffix: str = "") -> float:
+    path = _stamp_file(suffix)
+    previous = _read_file(path) if path is not None else cache.get(key)
+    return _new_stamp(previous or 0, key, suffix)
 
 
 # This process's copy of (generation, next expiry timestamp), the value stored under EXPIRY_KEY.
@@ -139,6 +150,75 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+# --- The sites stamp ---------------------------------------------------------------------------------
+# Which portals exist, their hosts and their trees' homes change far more rarely than content: publishing an
+# article must not make every process look them up again. They have a stamp of their own, stored as the
+# content generation is (the file beside it, or the shared cache), renewed only by a change to a Site, to a
+# page at the top of the tree (a portal's home in any language, or the tree's root) or to portal settings.
+
+# This process's copies of values remembered for the sites: name -> (stamp, value).
+_sites_memo: dict[str, tuple[float, object]] = {}
+
+
+def sites_stamp() -> float:
+    return _current(SITES_KEY, SITES_FILE_SUFFIX)
+
+
+def remember_for_sites(name: str, compute, timeout: int = 24 * 3600):
+    """A value derived from the sites and their homes only (host table, portal trees), kept until they change.
+
+    Read from this process's memory while the stamp holds (one file read, or one cache read, per call), else
+    from the shared cache, else computed."""
+    stamp = sites_stamp()
+    known = _sites_memo.get(name)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    key = f"cms-sites:{stamp}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    _sites_memo[name] = (stamp, value)
+    return value
+
+
+def _renew_sites() -> float:
+    return _renew(SITES_KEY, SITES_FILE_SUFFIX)
+
+
+def invalidate_sites(**kwargs) -> None:
+    """Make everything remembered for the sites stale in every process: at once, and again at commit (a
+    process that read the old rows under the first new stamp is not believed afterwards)."""
+    _renew_sites()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        savepoints = set(connection.savepoint_ids)
+        if not any(func is _renew_sites and sids == savepoints for sids, func, _robust in connection.run_on_commit):
+            transaction.on_commit(_renew_sites)
+
+
+def _is_sites_change(sender, instance) -> bool:
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Page, Site
+
+    if issubclass(sender, Page):
+        return (instance.depth or 0) <= 2  # the root and the homes; a move is told by post_page_move
+    return issubclass(sender, (Site, BaseGenericSetting, BaseSiteSetting))
+
+
+def _on_sites_change(sender, instance, created=False, **kwargs):
+    if created and _is_settings_model(sender):
+        return  # defaults written on first read: nothing the sites' values showed has changed
+    if _is_sites_change(sender, instance):
+        invalidate_sites()
+
+
+def _on_page_move(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    # A home moved, or a page moved to or from the top: treebeard may renumber the homes' paths.
+    if any(parent is not None and parent.depth <= 1 for parent in (parent_page_before, parent_page_after)):
+        invalidate_sites()
 
 
 def _after_commit() -> None:
@@ -219,3 +299,6 @@ def connect_signals(next_expiry) -> None:
         signal.connect(invalidate, dispatch_uid=f"cms-content-invalidate-{id(signal)}")
     post_save.connect(_on_model_change, dispatch_uid="cms-content-invalidate-save")
     post_delete.connect(_on_model_change, dispatch_uid="cms-content-invalidate-delete")
+    post_save.connect(_on_sites_change, dispatch_uid="cms-sites-invalidate-save")
+    post_delete.connect(_on_sites_change, dispatch_uid="cms-sites-invalidate-delete")
+    post_page_move.connect(_on_page_move, dispatch_uid="cms-sites-invalidate-move")

@@ -6,19 +6,22 @@ so nothing outside the page type's own app changes. ``body`` is declared by the 
 ``BodyBlock`` includes feature blocks, which core cannot import).
 """
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.core import visibility
+from cms.core import sites, visibility
 from cms.core.cache import remember
 from cms.core.search_document import SearchDocument, stream_text
+from cms.core.snippets import chosen_from_other_portals
 
 PAGE_SIZE = 10
 
@@ -34,6 +37,23 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE, count: int | None = N
         return paginator.page(1)
     except EmptyPage:
         return paginator.page(paginator.num_pages)
+
+
+class PortalPageForm(WagtailAdminPageForm):
+    """A page's content may show only its own portal's snippets (statistics): the chooser offers only the
+    user's portals' ones, and an id of another portal's posted by hand is refused here with a form error."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        path = self.instance.path or getattr(self.parent_page, "path", "")
+        site_id = sites.site_id_of_path(path) if path else None
+        if site_id is None:
+            return cleaned_data  # a page outside every portal (the tree's root): nothing is shown from it
+        for name, value in list(cleaned_data.items()):
+            if isinstance(value, StreamValue) and (foreign := chosen_from_other_portals(site_id, value)):
+                message = _("Nội dung của cổng thông tin khác không dùng được ở trang này: %(items)s.")
+                self.add_error(name, ValidationError(message, params={"items": ", ".join(map(str, foreign))}))
+        return cleaned_data
 
 
 class PortalPage(Page):
@@ -59,6 +79,7 @@ class PortalPage(Page):
     api_filters = None
 
     type_aliases: tuple[str, ...] = ()
+    base_form_class = PortalPageForm
     # Facet labels of the document's ``field`` values, whether recent pages rank higher, and whether a page is
     # one line of a listing shown elsewhere (ranked below pages that stand on their own; search/documents.py).
     search_field_choices = None

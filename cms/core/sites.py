@@ -31,16 +31,19 @@ def site_for_request(request, *, allow_parameter: bool = False) -> Site | None:
 
 
 def site_id_for_request(request) -> int | None:
-    """The id of the site ``Site.find_for_request`` would pick, without a query once the content generation's
-    host table is cached: for work done on every request before any page is read (the visitor counter on a
-    page-cache hit). Same ranking as Wagtail's ``get_site_for_hostname``."""
+    """The id of the site ``Site.find_for_request`` would pick, without a query once the host table is
+    remembered (until a Site changes, ``cms.core.cache.remember_for_sites``): for work done on every request
+    before any page is read (the visitor counter on a page-cache hit). Same ranking as Wagtail's
+    ``get_site_for_hostname``."""
     from django.http.request import split_domain_port
 
-    from cms.core.cache import remember
+    from cms.core.cache import remember_for_sites
 
     hostname = split_domain_port(request._get_raw_host())[0]
     port = int(request.get_port() or 0)
-    table = remember("site-hosts", lambda: list(Site.objects.values_list("pk", "hostname", "port", "is_default_site")))
+    table = remember_for_sites(
+        "site-hosts", lambda: list(Site.objects.values_list("pk", "hostname", "port", "is_default_site"))
+    )
 
     def rank(row) -> int:
         _pk, name, site_port, default = row
@@ -92,9 +95,9 @@ def site_of_page(page) -> Site | None:
 
 
 def portal_trees() -> dict[int, tuple[str, ...]]:
-    """Every site's home paths in every language, by site id: two queries once per content generation
-    (a Site or page change starts a new one, cms.core.cache)."""
-    from cms.core.cache import remember
+    """Every site's home paths in every language, by site id: two queries, then none until a Site, a home or
+    portal settings change (the sites stamp, ``cms.core.cache.remember_for_sites``); publishing leaves it."""
+    from cms.core.cache import remember_for_sites
 
     def compute():
         keys = dict(Site.objects.values_list("root_page__translation_key", "pk"))
@@ -103,18 +106,18 @@ def portal_trees() -> dict[int, tuple[str, ...]]:
             trees.setdefault(keys[key], []).append(path)
         return {site_id: tuple(sorted(paths)) for site_id, paths in trees.items()}
 
-    return remember("portal-trees", compute)
+    return remember_for_sites("portal-trees", compute)
 
 
 def portal_names() -> dict[str, str]:
     """Each site's name by the tree path of its homes (a page's home path is ``page.path[:HOME_PATH_LENGTH]``)."""
-    from cms.core.cache import remember
+    from cms.core.cache import remember_for_sites
 
     def compute():
         names = dict(Site.objects.values_list("pk", "site_name"))
         return {path: names[site_id] for site_id, paths in portal_trees().items() for path in paths}
 
-    return remember("portal-names", compute)
+    return remember_for_sites("portal-names", compute)
 
 
 HOME_PATH_LENGTH = Page.steplen * 2

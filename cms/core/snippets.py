@@ -1,5 +1,7 @@
 """Snippets that editors draft and approvers publish through the workflow, each owned by one portal."""
 
+from collections import defaultdict
+
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -91,3 +93,17 @@ class WorkflowSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
             if workflow is not None and workflow.active:
                 return workflow
         return super().get_workflow()
+
+
+def chosen_from_other_portals(site_id: int, stream_value) -> list:
+    """Portal-owned snippets chosen anywhere in ``stream_value`` (a StreamField's value, nested blocks included)
+    that belong to a portal other than ``site_id`` (or to none: an archived portal's). One query per model."""
+    wanted = defaultdict(set)
+    for model, object_id, _model_path, _content_path in stream_value.stream_block.extract_references(stream_value):
+        if issubclass(model, WorkflowSnippet):
+            wanted[model].add(object_id)
+    return [
+        snippet
+        for model, ids in wanted.items()
+        for snippet in model._default_manager.filter(pk__in=ids).exclude(site_id=site_id)
+    ]

@@ -36,7 +36,7 @@ from django.db.migrations.exceptions import InvalidMigrationPlan, IrreversibleEr
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
-from cms.core.cache import invalidate
+from cms.core.cache import invalidate, invalidate_sites
 from cms.operations.progress import Progress
 
 FORMAT_VERSION = 2
@@ -497,6 +497,7 @@ def restore_backup(archive_path: Path, stdout=None) -> dict:
         call_command("migrate", interactive=False, verbosity=0)
     call_command("update_index", verbosity=0, stdout=io.StringIO())
     call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
-    # Rows were written without signals: running servers drop every cached API response.
+    # Rows were written without signals: running servers drop every cached API response and site lookup.
     invalidate()
+    invalidate_sites()
     return archive.manifest

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.core import visibility
+from cms.core import sites, visibility
 from cms.core.i18n import LocalisedSnippetChooser
 
 
@@ -102,6 +102,19 @@ def _context_locale_id(context) -> int | None:
     return getattr(locale, "pk", None)
 
 
+_ANY_PORTAL = object()
+
+
+def _context_portal(context):
+    """The site id of the portal of the page being rendered or serialised (None: a page outside every
+    portal, which shows no statistic); ``_ANY_PORTAL`` without a page (a block rendered on its own)."""
+    page = context.get("page") if context else None
+    path = getattr(page, "path", None)
+    if not path:
+        return _ANY_PORTAL
+    return sites.site_id_of_path(path) or None
+
+
 class StatisticsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Tiêu đề nhóm số liệu"), required=False, max_length=255)
     statistics = blocks.ListBlock(StatisticChooserBlock(label=_("Số liệu")), min_num=1, label=_("Số liệu"))
@@ -116,10 +129,15 @@ class StatisticsBlock(blocks.StructBlock):
     }
 
     def visible_statistics(self, value, context=None) -> list:
-        """The published statistics of this block, each in the page's language when translated."""
+        """The published statistics of this block, each in the page's language when translated; on a page,
+        only its own portal's (an id of another portal's may have reached the body before the page form
+        refused it, ``cms.core.pages.PortalPageForm``)."""
         locale_id = _context_locale_id(context)
         shown = (localized_statistic(statistic, locale_id) for statistic in value["statistics"])
-        return [statistic for statistic in shown if statistic is not None]
+        portal = _context_portal(context)
+        if portal is None:
+            return []
+        return [s for s in shown if s is not None and (portal is _ANY_PORTAL or s.site_id == portal)]
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
