@@ -372,6 +372,8 @@ PAGE_CACHE_BREAKER_SECONDS = env.get_int("PAGE_CACHE_BREAKER_SECONDS", 5)
 PAGE_CACHE_EXCLUDED_PREFIXES = tuple(env.get_list("PAGE_CACHE_EXCLUDED_PREFIXES"))
 API_PREVIEW_TOKEN_SECONDS = env.get_int("API_PREVIEW_TOKEN_SECONDS", 600)
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich-text fields as HTML with public links (Wagtail's default, db_html, names hidden pages by id).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # Public origin for every absolute URL in API payloads, feeds and sitemaps (cms/core/public_urls.py);
 # empty: the site record matching the request's host, else the request's own origin.
 PORTAL_PUBLIC_BASE_URL = env.get("PORTAL_PUBLIC_BASE_URL", "")

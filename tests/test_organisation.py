@@ -209,3 +209,23 @@ class OrganisationRulesTests(WagtailPageTestCase):
         )
         created = UnitPage.objects.get(slug="phong-noi-vu")
         assert [official.name for official in created.officials.all()] == ["Sa Văn Tuấn"]
+
+
+@pytest.mark.parametrize("requested", [None, "db_html", "html"])
+def test_rich_text_fields_in_the_api_link_only_where_the_public_may_go(client, organisation, requested):
+    """Wagtail gives rich-text fields as stored (``<a linktype="page" id="…">``, hidden pages included) by
+    default and on ``?rich_text_format=db_html``; here they are always rendered with public links."""
+    draft = unit(organisation, "Phòng nháp", "phong-nhap", publish=False)
+    live = UnitPage.objects.get(slug="mot-cua")
+    source = unit(
+        organisation,
+        "Phòng có liên kết",
+        "phong-lien-ket",
+        functions=(
+            f'<p><a linktype="page" id="{live.pk}">Một cửa</a> và <a linktype="page" id="{draft.pk}">nháp</a></p>'
+        ),
+    )
+    params = {"rich_text_format": requested} if requested else {}
+    functions = client.get(f"/api/v2/pages/{source.pk}/", params).json()["functions"]
+    assert "linktype" not in functions and f'id="{draft.pk}"' not in functions
+    assert f'<a href="{live.url}">Một cửa</a>' in functions and "<a>nháp</a>" in functions

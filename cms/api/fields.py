@@ -7,6 +7,7 @@ A field the kinds do not cover brings its own serializer (one with an ``openapi_
 
 from django.core.exceptions import FieldDoesNotExist
 from rest_framework.fields import Field
+from wagtail.api.rich_text import APIRichText
 from wagtail.api.v2.serializers import RichTextFieldSerializer
 from wagtail.fields import RichTextField, StreamField
 
@@ -85,13 +86,19 @@ class PageStreamField(Field):
         return value.stream_block.get_api_representation(value, {**self.context, "page": page})
 
 
+# Wagtail's stored forms name pages and documents by id, hidden ones included: the public gets their rendered
+# counterparts, whose links the public link handlers resolve (cms.core.rich_text).
+PUBLIC_RICH_TEXT_FORMATS = {"db_html": "html", "db_markdown": "markdown"}
+
+
 class RichTextTreeField(RichTextFieldSerializer):
-    """A ``RichTextField``: Wagtail's (``?rich_text_format=``, database HTML by default), or the JSON tree of
-    ``cms.core.rich_text_tree`` with ``?rich_text=tree`` (``cms.api.options``), as the body's paragraphs."""
+    """A ``RichTextField``: Wagtail's (``?rich_text_format=html`` by default, or ``markdown``; the stored forms
+    are given rendered), or the JSON tree of ``cms.core.rich_text_tree`` with ``?rich_text=tree``
+    (``cms.api.options``), as the body's paragraphs."""
 
     openapi_schema = {
         "oneOf": [
-            {"type": "string", "description": "Rich text in Wagtail's `?rich_text_format=` (database HTML)"},
+            {"type": "string", "description": "Rich text in Wagtail's `?rich_text_format=` (HTML with public links)"},
             {"$ref": "#/components/schemas/RichTextTree"},
         ],
         "description": "The `RichTextTree` with `?rich_text=tree`.",
@@ -107,6 +114,11 @@ class RichTextTreeField(RichTextFieldSerializer):
 
         if active_options().rich_text == "tree":
             return rich_text_tree(value or "")
+        request = self.context.get("request")
+        requested = self.context.get("_wagtail_rich_text_format") or APIRichText.resolve_format(
+            request.GET.get("rich_text_format") if request is not None else None
+        )
+        self.context["_wagtail_rich_text_format"] = PUBLIC_RICH_TEXT_FORMATS.get(requested, requested)
         return super().to_representation(value)
 
 
