@@ -150,3 +150,16 @@ def test_a_commune_editor_cannot_turn_the_province_directive_into_a_copy(client,
     url = f"/admin/pages/{alias.pk}/convert_alias/"
     assert client.post(url).status_code == 302
     assert DirectivePage.objects.get(pk=alias.pk).alias_of_id == province.pk
+
+
+def test_an_alias_shows_the_statistics_its_original_shows(client, portals):
+    """The statistics block shows only the page's own portal's figures; an alias's portal is its original's."""
+    statistic = factories.StatisticFactory(label="Tỷ lệ hồ sơ đúng hạn của tỉnh")
+    province = portals["province"].get_latest_revision_as_object()
+    province.body = [{"type": "statistics", "value": {"heading": "Số liệu", "statistics": [statistic.pk]}}]
+    province.save_revision()
+    province = publish_for(province, portals["vanho"])
+    (alias,) = aliases(province)
+    assert statistic.label in client.get(alias.get_url_parts()[2], HTTP_HOST=VANHO).content.decode()
+    body = client.get(f"/api/v2/pages/{alias.pk}/", HTTP_HOST=VANHO).json()["body"]
+    assert [s["label"] for s in body[0]["value"]["statistics"]] == [statistic.label]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.core import sites, visibility
@@ -112,6 +113,10 @@ def _context_portal(context):
     path = getattr(page, "path", None)
     if not path:
         return _ANY_PORTAL
+    if getattr(page, "alias_of_id", None):
+        # An alias (a province directive in a commune's register) shows its original's content, chosen and
+        # checked in the original's portal.
+        path = Page.objects.filter(pk=page.alias_of_id).values_list("path", flat=True).first() or path
     return sites.site_id_of_path(path) or None
 
 
