@@ -106,7 +106,12 @@ def _search_vocabulary_of_this_test():
 @pytest.fixture(autouse=True)
 def _sites_of_this_test():
     """What is remembered for the sites (host table, portal trees) is keyed by a stamp in a file that a
-    test's rolled-back transaction does not renew: each test starts with a new one."""
+    test's rolled-back transaction does not renew: each test starts with a new one. Wagtail's own list of site
+    roots (in the Django cache, cleared by Site signals) would likewise keep a rolled-back test's sites, and
+    every page URL would then be absolute, as on several sites."""
+    from wagtail.models import Site
+
     from cms.core import cache
 
     cache.invalidate_sites()
+    Site.clear_site_root_paths_cache()

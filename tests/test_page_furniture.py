@@ -135,6 +135,7 @@ def test_articles_have_a_print_button_a_source_line_and_plain_share_links(client
         assert set(re.findall(r'<script src="([^"]+)"', html)) <= {
             "/static/cms/js/enhance.js",
             "/static/cms/js/site.js",
+            "/static/cms/js/video-embed.js",
             "/static/cms/js/carousel.js",
         }
 

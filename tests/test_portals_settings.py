@@ -51,6 +51,8 @@ def test_a_portal_lets_its_own_apps_read_its_api(client, vanho):
     assert client.get(url, HTTP_HOST=VANHO, HTTP_ORIGIN=APP)["Access-Control-Allow-Origin"] == APP
     assert "Access-Control-Allow-Origin" not in client.get(url, HTTP_ORIGIN=APP)  # the province's API
     assert "Access-Control-Allow-Origin" not in client.get(url, HTTP_HOST=VANHO, HTTP_ORIGIN="https://evil.example")
+    # The portal's origins are for its API, not its HTML pages.
+    assert "Access-Control-Allow-Origin" not in client.get("/vi/", HTTP_HOST=VANHO, HTTP_ORIGIN=APP)
 
 
 def test_a_portal_webhook_hears_that_portal_only(vanho, news_index, django_capture_on_commit_callbacks):

@@ -1,5 +1,7 @@
 """Portal settings: each portal's name and footer contacts, with their translations."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -142,13 +144,17 @@ def normalised_origin(origin: str) -> str:
 
 def cors_allowed_by_portal(sender, request, **kwargs) -> bool:
     """django-cors-headers' ``check_request_enabled``: an origin listed in the portal settings of the host the
-    API request is for (``CORS_ALLOWED_ORIGINS`` stays the installation-wide list). Asked only for API requests
-    whose origin that list does not hold: one query then."""
+    API request is for (``CORS_ALLOWED_ORIGINS`` stays the installation-wide list). django-cors-headers also
+    asks it of every request outside ``CORS_URLS_REGEX`` (to enable CORS there): those, and requests without an
+    origin, are answered no before any lookup. For an API request whose origin that list does not hold: one query.
+    """
     from cms.core.sites import site_id_for_request
 
     origin = normalised_origin(request.headers.get("Origin", ""))
+    if not origin or not re.match(settings.CORS_URLS_REGEX, request.path_info):
+        return False
     site_id = site_id_for_request(request)
-    if not origin or site_id is None:
+    if site_id is None:
         return False
     listed = PortalSettings.objects.filter(site_id=site_id).values_list("cors_origins", flat=True).first() or ""
     return origin in {normalised_origin(line) for line in listed.splitlines() if line.strip()}

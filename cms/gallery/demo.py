@@ -85,7 +85,7 @@ ALBUMS = [
         "embeds": [
             (
                 (
-                    "Ví dụ video nhúng: “Me at the zoo”, video đầu tiên trên YouTube",
+                    "Ví dụ video nhúng: video đầu tiên được đăng trên YouTube (năm 2005)",
                     "Embedded example: “Me at the zoo”, the first video on YouTube",
                 ),
                 "https://www.youtube.com/watch?v=jNQXAC9IVRw",
