@@ -26,8 +26,12 @@
 
   // --- Submenus: one open at a time on a wide screen; Escape closes; a click elsewhere closes ---------
   var subs = Array.prototype.slice.call(document.querySelectorAll("[data-menu-sub]"));
+  // Keeps keep's ancestors and descendants: "toggle" events arrive late on a busy phone, so a parent's may
+  // come after its child was opened (keyboard or quick taps) and must not close that child.
   function closeOthers(keep) {
-    subs.forEach(function (sub) { if (sub !== keep && !sub.contains(keep)) sub.open = false; });
+    subs.forEach(function (sub) {
+      if (sub !== keep && !sub.contains(keep) && !(keep && keep.contains(sub))) sub.open = false;
+    });
   }
   subs.forEach(function (sub) {
     sub.addEventListener("toggle", function () { if (sub.open) closeOthers(sub); });
