@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale
 
 from cms.operations.catalogues import compile_catalogues
@@ -92,6 +93,16 @@ def staff(home):
     from tests.workflow_helpers import make_staff
 
     return make_staff()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Django's LocaleMiddleware activates a request's language in the thread and leaves it active after the
+    response: a test that requested an English page would leave English for the next test of its process
+    (health lines, messages read in English). Each test starts, and ends, with the default language."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
