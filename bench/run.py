@@ -48,6 +48,8 @@ class Config:
         self.database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{self.out / 'bench.sqlite3'}"
         self.redis_url = os.environ.get("REDIS_URL", "")
         self.search_index = os.environ.get("BENCH_INDEX", "1") == "1"
+        # Portals in all (seed_content --portals): the province and BENCH_PORTALS - 1 communes sharing the pages.
+        self.portals = int(os.environ.get("BENCH_PORTALS", "1"))
         self.base_url = f"http://127.0.0.1:{self.port}"
         # The surge (bench/surge.py) after the largest size: its length (0: skipped), the outage in its middle.
         self.surge_seconds = int(os.environ.get("BENCH_SURGE_SECONDS", "180"))
@@ -65,7 +67,7 @@ class Config:
             SECRET_KEY=self.secret,
             DATABASE_URL=self.database_url,
             MEDIA_ROOT=str(self.out / "media"),
-            ALLOWED_HOSTS="127.0.0.1,localhost",
+            ALLOWED_HOSTS="127.0.0.1,localhost,.localhost",  # .localhost: the communes (xa01.localhost, ...)
             LOG_LEVEL="WARNING",
             PYTHONUNBUFFERED="1",
         )
@@ -123,17 +125,49 @@ def reset_database(config: Config):
 
 SAMPLES = """
 import json
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+def commune_samples():
+    # The first commune of seed_content --portals and a session of an editor of it (none: no commune scenario).
+    site = Site.objects.filter(hostname="xa01.localhost").select_related("root_page").first()
+    if site is None:
+        return {}
+    news_index = NewsIndexPage.objects.child_of(site.root_page).first()
+    editors = Group.objects.filter(name__startswith="Biên tập viên – ", page_permissions__page=site.root_page)
+    group = editors.distinct().first()
+    editor, _created = get_user_model().objects.get_or_create(username="bench.xa01", defaults={"is_active": True})
+    editor.groups.add(group)
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(editor.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = editor.get_session_auth_hash()
+    session.create()
+    return {
+        "commune_host": site.hostname,
+        "commune_news_index_url": news_index.get_url_parts()[2],
+        "commune_news_index_id": news_index.pk,
+        "commune_editor_session": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+    }
+
 from wagtail.models import Page
 from news.models import DirectiveIndexPage, NewsIndexPage, NewsPage
-news = NewsPage.objects.live().filter(locale__language_code="vi").order_by("pk")
+# The province's (default site's) pages, by path: with several portals ``.url`` is absolute, on their hosts.
+province = Site.objects.get(is_default_site=True).root_page
+news = NewsPage.objects.live().filter(locale__language_code="vi").descendant_of(province).order_by("pk")
 middle = news[news.count() // 2]
+directive_index = DirectiveIndexPage.objects.filter(locale__language_code="vi").descendant_of(province).first()
 print(json.dumps({
     "news_id": middle.pk,
-    "news_url": middle.url,
-    "directive_index_url": DirectiveIndexPage.objects.filter(locale__language_code="vi").first().url,
-    "news_index_url": middle.get_parent().url,
-    "newest_url": news.order_by("-first_published_at", "-pk").first().url,
+    "news_url": middle.get_url_parts()[2],
+    "directive_index_url": directive_index.get_url_parts()[2],
+    "news_index_url": middle.get_parent().get_url_parts()[2],
+    "newest_url": news.order_by("-first_published_at", "-pk").first().get_url_parts()[2],
     "pages": Page.objects.filter(depth__gt=1).count(),
+    **commune_samples(),
 }))
 """
 
@@ -205,16 +239,16 @@ class Server:
             return []
 
 
-def fetch(url: str) -> tuple[int, dict]:
+def fetch(url: str, headers: dict | None = None) -> tuple[int, dict]:
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=30) as response:
             response.read()
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers)
 
 
-def single_client_latency(url: str, requests: int = 15) -> float:
+def single_client_latency(url: str, requests: int = 15, headers: dict | None = None) -> float:
     """Median time of sequential requests from one client: what a reader waits on an idle server.
 
     Locust's percentiles include queueing (BENCH_USERS clients share BENCH_WORKERS workers), so they grow
@@ -223,12 +257,12 @@ def single_client_latency(url: str, requests: int = 15) -> float:
     times = []
     for _ in range(requests):
         started = time.perf_counter()
-        fetch(url)
+        fetch(url, headers)
         times.append((time.perf_counter() - started) * 1000)
     return round(sorted(times)[len(times) // 2], 1)
 
 
-def run_locust(config: Config, server: Server, path: str, prefix: Path) -> dict:
+def run_locust(config: Config, server: Server, path: str, prefix: Path, headers: dict | None = None) -> dict:
     peak = {"rss": 0}
     stop = threading.Event()
 
@@ -260,7 +294,8 @@ def run_locust(config: Config, server: Server, path: str, prefix: Path) -> dict:
         "--stop-timeout",
         "2",
     ]
-    env = dict(os.environ, BENCH_PATH=path)
+    headers = headers or {}
+    env = dict(os.environ, BENCH_PATH=path, BENCH_HOST=headers.get("Host", ""), BENCH_COOKIE=headers.get("Cookie", ""))
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=config.seconds + 60)
     stop.set()
     sampler.join()
@@ -284,22 +319,32 @@ def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> lis
     results = []
     with Server(config, cache_seconds) as server:
         for scenario in SCENARIOS:
-            path = scenario["url"].format(**samples)
+            try:
+                path = scenario["url"].format(**samples)
+                headers = {"Host": scenario.get("host", "").format(**samples)}
+                headers["Cookie"] = scenario.get("session", "").format(**samples)
+            except KeyError:  # a sample the loaded data lacks (a commune scenario without BENCH_PORTALS)
+                entry = {"key": scenario["key"], "label": scenario["label"], "path": scenario["url"]}
+                entry["status"] = "not available"
+                log(f"  {scenario['key']}: {entry['status']}")
+                results.append(entry)
+                continue
+            headers = {name: value for name, value in headers.items() if value}
             entry = {"key": scenario["key"], "label": scenario["label"], "path": path}
-            status, _headers = fetch(config.base_url + path)
+            status, _headers = fetch(config.base_url + path, headers)
             if status != 200:
                 entry["status"] = "not available" if status == 404 else f"HTTP {status}"
                 log(f"  {scenario['key']}: {entry['status']}")
                 results.append(entry)
                 continue
             for _ in range(3):  # warm caches and lazy imports before measuring
-                fetch(config.base_url + path)
-            _status, headers = fetch(config.base_url + path)
-            entry["queries"] = int(headers.get("X-Bench-Queries", -1))
-            entry["single_ms"] = single_client_latency(config.base_url + path)
+                fetch(config.base_url + path, headers)
+            _status, answer = fetch(config.base_url + path, headers)
+            entry["queries"] = int(answer.get("X-Bench-Queries", -1))
+            entry["single_ms"] = single_client_latency(config.base_url + path, headers=headers)
             prefix = config.out / "locust" / f"{size}-{cache_seconds}-{scenario['key']}"
             entry["load_average"] = round(os.getloadavg()[0], 1)
-            entry.update(run_locust(config, server, path, prefix))
+            entry.update(run_locust(config, server, path, prefix, headers))
             entry["status"] = "ok" if entry["failures"] == 0 else f"{entry['failures']} failures"
             figures = (
                 f"{entry['rps']:.0f} req/s, p50 {entry['p50']:.0f} ms, "
@@ -355,6 +400,7 @@ def main():
             f"--directives={delta - news}",
             "--locales=vi,en",
             f"--seed={size}",
+            f"--portals={config.portals}",
             show=True,
         )
         seed_seconds = round(time.monotonic() - started, 1)

@@ -1,7 +1,9 @@
 """What ``make bench`` measures. URLs are templates filled from sample pages of the loaded data.
 
 ``compare`` names the stock-Wagtail baseline a scenario is measured against (besides the bare view).
-Extend this list when an endpoint lands; a URL that answers 404 is reported as "not available".
+Extend this list when an endpoint lands; a URL that answers 404, or names a sample the loaded data lacks, is
+reported as "not available". ``host`` sends that Host header (a commune portal); ``session`` logs the requests in
+(the session id of a sample account). The commune scenarios need ``BENCH_PORTALS`` > 1 (bench/README.md).
 """
 
 SCENARIOS = [
@@ -20,6 +22,20 @@ SCENARIOS = [
     {"key": "sitemap", "label": "Sitemap", "url": "/sitemap.xml"},
     {"key": "directive_filter", "label": "Directive index, filtered", "url": "{directive_index_url}?type=quyet-dinh"},
     {"key": "site_search", "label": "Public search page", "url": "/vi/search/?q=M%E1%BB%99c+Ch%C3%A2u"},
+    # A commune portal (xa01.localhost, made by seed_content --portals) and its editor's admin.
+    {"key": "commune_home", "label": "Commune home page", "url": "/vi/", "host": "{commune_host}"},
+    {
+        "key": "commune_news_index",
+        "label": "Commune news section page",
+        "url": "{commune_news_index_url}",
+        "host": "{commune_host}",
+    },
+    {
+        "key": "commune_admin_explorer",
+        "label": "Commune admin explorer (its editor)",
+        "url": "/admin/pages/{commune_news_index_id}/",
+        "session": "{commune_editor_session}",
+    },
     {
         "key": "stock_listing",
         "label": "Baseline: stock API listing",

@@ -14,7 +14,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PagePermissionTester
 from wagtail.search import index
 
 from cms.body import BodyBlock
@@ -24,7 +24,7 @@ from cms.core.attachments import PageDocument
 from cms.core.cache import remember
 from cms.core.pages import PAGE_SIZE, IndexPage, PortalPage, RegisterPage, paginate
 from cms.core.search_document import SearchDocument, stream_text
-from cms.core.sites import HOME_PATH_LENGTH, default_site_id, portal_trees
+from cms.core.sites import HOME_PATH_LENGTH, default_site_id, portal_trees, site_id_of_path
 from news.choices import DirectiveStatus, DocumentField, DocumentType, NewsCategory
 from news.filters import DirectiveFilters
 from news.serializers import SignerField
@@ -223,6 +223,39 @@ class DirectiveIndexPage(RegisterPage):
         }
 
 
+class ProvinceScopePanel(MultiFieldPanel):
+    """ "Văn bản của tỉnh áp dụng cho xã, phường": shown only where it decides something, on a province directive
+    (the default site's tree, not an alias) in the language that decides for all its translations (the default
+    one, or the page's own when it has no default-language version; cms.portals.directives)."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            page = self.instance
+            path = page.path or getattr(getattr(self.form, "parent_page", None), "path", "")
+            if page.alias_of_id or not path or site_id_of_path(path) != default_site_id():
+                return False
+            default = Locale.get_default()
+            if page.locale_id not in (None, default.pk) and page.pk and page.get_translation_or_none(default):
+                return False
+            return super().is_shown()
+
+
+class ProvinceAliasPermissionTester(PagePermissionTester):
+    """A province directive in a commune's register stays there: only the province's administrators
+    (superusers) may delete, move or unpublish it (cms.portals.directives; turning it into a page of the
+    commune's own is refused by a hook there). Wagtail asks this tester for every button, menu item, bulk
+    action and view that deletes, moves or unpublishes a page."""
+
+    def _province_alias(self) -> bool:
+        return not self.user.is_superuser and self.page.province_original() is not None
+
+    def can_delete(self, ignore_bulk=False):  # can_move() asks this too
+        return super().can_delete(ignore_bulk) and not self._province_alias()
+
+    def can_unpublish(self):
+        return super().can_unpublish() and not self._province_alias()
+
+
 class DirectivePage(PortalPage):
     """A directive or administrative document record, as Vietnamese portals publish them."""
 
@@ -271,7 +304,7 @@ class DirectivePage(PortalPage):
         FieldPanel("summary"),
         InlinePanel("attachments", label=_("Tệp đính kèm"), heading=_("Tệp đính kèm")),
         FieldPanel("body"),
-        MultiFieldPanel(
+        ProvinceScopePanel(
             [FieldPanel("applies_to_all_communes"), FieldPanel("applies_to", widget=forms.CheckboxSelectMultiple)],
             heading=_("Văn bản của tỉnh áp dụng cho xã, phường"),
         ),
@@ -357,6 +390,9 @@ class DirectivePage(PortalPage):
     @property
     def status_label(self) -> str:
         return str(DirectiveStatus(self.status).label)
+
+    def permissions_for_user(self, user):
+        return ProvinceAliasPermissionTester(user, self)
 
     def province_original(self):
         """The province's directive this page stands for in a commune's register (an alias of a page of another

@@ -65,7 +65,7 @@ def _non_negative_int(request, name: str, default: int, maximum: int | None = No
 def serialize(result) -> dict:
     entry = result.entry
     return {
-        "id": entry.page_id,
+        "id": result.page_id,
         "type": entry.page_type,
         "type_label": result.type_label,
         "field": entry.field or None,
@@ -324,7 +324,7 @@ class SuggestAPIView(PublicAPIView):
             {
                 "items": [
                     {
-                        "id": r.entry.page_id,
+                        "id": r.page_id,
                         "type": r.entry.page_type,
                         "title": unicodedata.normalize("NFC", r.entry.title),
                         "url": public_urls.absolute(r.url),

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from cms.core import dates, page_types, visibility
+from cms.core.sites import in_portal, portal_trees, under_homes
 from news.choices import DocumentType
 from search import documents, lexicon, synonyms, text, vocabulary
 from search.models import SearchEntry
@@ -289,17 +290,21 @@ def current_portal(request):
 
 
 def _within_portal(queryset, portal: str, site):
-    """Keep to one portal (``site``, or the site id in ``portal``): its home page, that page's translations
-    and everything below them. ``portal="all"`` is the whole province."""
+    """Keep to one portal (``site``, or the site id in ``portal``): its pages in every language, and the pages of
+    other portals it lists as aliases (the province's directives in a commune's register,
+    cms.portals.directives). ``portal="all"`` is the whole province.
+
+    Aliases are not indexed (their original's row stands for them, so the publication rule of the original
+    decides); an alias counts only while the public may see it in this portal.
+    """
     if portal == "all" or (not portal and site is None):
         return queryset
     site_id = int(portal) if portal else site.pk
-    home = Page.objects.filter(sites_rooted_here__pk=site_id).values("translation_key")
-    roots = Page.objects.filter(translation_key__in=home).values_list("path", flat=True)
-    condition = Q()
-    for path in roots:
-        condition |= Q(path__startswith=path)
-    return queryset.filter(condition) if condition else queryset.none()
+    homes = portal_trees().get(site_id, ())
+    if not homes:
+        return queryset.none()
+    listed = visibility.visible_pages(queryset=in_portal(Page.objects.filter(alias_of__isnull=False), homes))
+    return queryset.filter(under_homes(homes) | Q(page_id__in=listed.values("alias_of_id")))
 
 
 def visible_entries(locale):

@@ -5,13 +5,18 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
+from cms.core import visibility
+from cms.core.sites import in_portal, portal_trees
 from search import documents, text
 from search.models import SearchEntry
+from search.query import current_portal
 
 
 @dataclass
 class SearchResult:
     entry: SearchEntry
+    # The page the result links to: the entry's, or this portal's alias of it (``aliases_here``).
+    page_id: int
     url: str | None
     title_html: SafeString
     snippet_html: SafeString
@@ -30,6 +35,7 @@ def present(entries, query: str, request=None, words: list[str] | None = None) -
     entries = list(entries)
     words = words if words is not None else text.folded_words(query)
     pages = Page.objects.filter(pk__in=[entry.page_id for entry in entries]).in_bulk()
+    pages.update(aliases_here(pages.values(), request))
     labels = documents.type_labels()
     results = []
     for entry in entries:
@@ -39,6 +45,7 @@ def present(entries, query: str, request=None, words: list[str] | None = None) -
         results.append(
             SearchResult(
                 entry=entry,
+                page_id=page.pk if page else entry.page_id,
                 url=page.get_url(request) if page else None,
                 title_html=text.marked_html(title, title_matches),
                 snippet_html=text.marked_html(snippet, snippet_matches),
@@ -49,3 +56,17 @@ def present(entries, query: str, request=None, words: list[str] | None = None) -
             )
         )
     return results
+
+
+def aliases_here(pages, request) -> dict[int, Page]:
+    """This portal's aliases of result pages that belong to another portal, by the original's id: a province
+    directive found on a commune's host links to its page in the commune's register (cms.portals.directives),
+    as the register does, so the citizen stays on the commune's portal (that page names the province's as
+    canonical). One query, and none when every result is the portal's own."""
+    site = current_portal(request) if request is not None else None
+    homes = portal_trees().get(site.pk, ()) if site is not None else ()
+    foreign = [page.pk for page in pages if homes and not page.path.startswith(homes)]
+    if not foreign:
+        return {}
+    aliases = visibility.visible_pages(queryset=in_portal(Page.objects.filter(alias_of_id__in=foreign), homes))
+    return {alias.alias_of_id: alias for alias in aliases.order_by("path")}

@@ -12,10 +12,18 @@ the commune's register, its filters and facets, its API listing and its page sho
   ``visibility`` hides an alias whose original is hidden. Deleting the original deletes its aliases (Wagtail would
   turn them into free copies). A commune taken off the list loses its alias on the next publish.
 - A commune created later gets the directives that apply to every commune from ``sync_portal`` (create_portal).
+- Translations: the communes are chosen once, on the default-language page (``deciding_page``); its
+  translations follow it (an English directive goes to the English registers of the same communes). wagtail-
+  localize copies a ``ParentalManyToManyField`` when it creates a translation but never synchronises it
+  afterwards, so a translation's own ``applies_to`` is not read. Publishing the deciding page re-syncs its live
+  translations' aliases as well.
+- Only the province's administrators (superusers) may delete, move, unpublish or convert an alias in a commune
+  (``news.models.ProvinceAliasPermissionTester`` and the hook in ``wagtail_hooks``).
 """
 
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import pre_delete
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published
 
 from cms.core.sites import HOME_PATH_LENGTH, default_site_id, home_paths, in_portal, portal_trees
@@ -31,8 +39,17 @@ def is_province_original(page) -> bool:
     return page.path[:HOME_PATH_LENGTH] in portal_trees().get(default_site_id(), ())
 
 
+def deciding_page(page: DirectivePage) -> DirectivePage:
+    """The page whose "applies to" fields decide for ``page``: its default-language version, else itself."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return DirectivePage.objects.filter(translation_key=page.translation_key, locale=default).first() or page
+
+
 def target_sites(page) -> list[Site]:
-    """The commune portals ``page`` applies to."""
+    """The commune portals ``page`` applies to (as its default-language version says)."""
+    page = deciding_page(page)
     communes = Site.objects.filter(is_default_site=False)
     if not page.applies_to_all_communes:
         communes = communes.filter(pk__in=[site.pk for site in page.applies_to.all()])
@@ -67,7 +84,13 @@ def sync_aliases(page: DirectivePage) -> None:
 def sync_portal(site: Site) -> int:
     """Aliases in ``site``'s registers of the province's live directives that apply to every commune (for a
     portal created after they were published); how many were added."""
-    originals = DirectivePage.objects.live().filter(applies_to_all_communes=True, alias_of__isnull=True)
+    sources = DirectivePage.objects.filter(translation_key=OuterRef("translation_key"), locale=Locale.get_default())
+    originals = (
+        DirectivePage.objects.live()
+        .filter(alias_of__isnull=True)
+        .annotate(has_source=Exists(sources), source_for_all=Exists(sources.filter(applies_to_all_communes=True)))
+        .filter(Q(source_for_all=True) | Q(has_source=False, applies_to_all_communes=True))
+    )
     added = 0
     for page in in_portal(originals, portal_trees().get(default_site_id(), ())):
         register = commune_register(site, page.locale_id)
@@ -79,8 +102,15 @@ def sync_portal(site: Site) -> int:
 
 
 def _published(sender, instance, **kwargs):
-    if is_province_original(instance):
-        sync_aliases(instance)
+    if not is_province_original(instance):
+        return
+    sync_aliases(instance)
+    if deciding_page(instance).pk == instance.pk:  # its live translations follow its choice of communes
+        for translation in (
+            DirectivePage.objects.live().filter(translation_key=instance.translation_key).exclude(pk=instance.pk)
+        ):
+            if is_province_original(translation):
+                sync_aliases(translation)
 
 
 def _deleted(sender, instance, **kwargs):
