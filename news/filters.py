@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.core import dates
+from cms.core.text import is_number
 from news import register
 from news.choices import DirectiveStatus, DocumentField, DocumentType
 
@@ -41,7 +42,7 @@ def _text(value: str) -> str:
 
 
 def _year(value: str) -> int:
-    if not (value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR):
+    if not (is_number(value) and FIRST_YEAR <= int(value) <= LAST_YEAR):
         raise ValueError(_("phải là một năm từ %(first)d đến %(last)d.") % {"first": FIRST_YEAR, "last": LAST_YEAR})
     return int(value)
 

@@ -18,6 +18,7 @@ from cms.api import router
 from cms.api.errors import error_body
 from cms.api.http_cache import CachedResponseMixin
 from cms.core import public_urls
+from cms.core.text import is_number
 from search import documents
 from search import query as search_query
 from search.results import present
@@ -56,7 +57,7 @@ def _non_negative_int(request, name: str, default: int, maximum: int | None = No
     value = request.query_params.get(name, "")
     if value == "":
         return default
-    if not value.isdigit() or (maximum is not None and int(value) > maximum):
+    if not is_number(value) or (maximum is not None and int(value) > maximum):
         limit = f" (0–{maximum})" if maximum is not None else ""
         raise BadParameter(name, _("Tham số phải là số nguyên không âm") + limit)
     return int(value)

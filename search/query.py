@@ -26,6 +26,7 @@ from wagtail.models import Page, Site
 
 from cms.core import dates, page_types, visibility
 from cms.core.sites import in_portal, portal_trees, under_homes
+from cms.core.text import is_number
 from news.choices import DocumentType
 from search import documents, lexicon, synonyms, text, vocabulary
 from search.models import SearchEntry
@@ -227,12 +228,12 @@ class Filters:
         filters.issuing_agency = params.get("issuing_agency", "").strip()[:255]
         filters.field = params.get("field", "").strip()[:60]
         year = params.get("year", "").strip()
-        if year.isdigit() and 1900 <= int(year) <= 2200:
+        if is_number(year) and 1900 <= int(year) <= 2200:
             filters.year = int(year)
         elif year:
             filters.errors["year"] = _("Năm không hợp lệ: %(value)s") % {"value": year[:20]}
         portal = params.get("portal", "").strip()
-        if portal == "all" or (portal.isdigit() and len(portal) < 10):
+        if portal == "all" or (is_number(portal) and len(portal) < 10):
             filters.portal = portal
         elif portal:
             filters.errors["portal"] = _("Phạm vi không hợp lệ: chỉ nhận “all” hoặc mã cổng.")

@@ -284,7 +284,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # 80 million covers every camera and phone photo in normal modes (61 MP full frame: 9504 × 6336).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 80_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media.forms.PortalImageForm"
-# ASCII slugs transliterated from Vietnamese titles (cms/i18n.py, on the server and in the slug field's preview).
+# ASCII slugs transliterated from Vietnamese titles (cms/core/i18n.py, on the server and in the slug field's preview).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's default, relied upon: a published page whose slug changes (an editor, `manage.py fix_slugs --fix`)
 # keeps answering at its old URL, and its descendants at theirs, with a permanent redirect.

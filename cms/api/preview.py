@@ -42,6 +42,7 @@ from cms.api.errors import error_body
 from cms.api.models import PreviewToken
 from cms.api.prefetch import ObjectStore, prefetch_for
 from cms.core.store import use_store
+from cms.core.text import is_number
 
 HEADER = "X-Preview-Token"
 HEADER_PARAMETER = OpenApiParameter(
@@ -157,7 +158,7 @@ class PreviewTokenView(APIView):
         if not request.user.is_authenticated:
             return _refusal(PreviewRefused(None, _("Hãy đăng nhập trang quản trị để xem trước."), status=403))
         page_id = request.GET.get("page", "")
-        if not page_id.isdigit():
+        if not is_number(page_id):
             return _refusal(PreviewRefused("page", _("cần mã trang."), status=400))
         page = Page.objects.filter(pk=int(page_id)).specific().first()
         if page is None:
@@ -321,7 +322,7 @@ class HeadlessPreviewRedirectView(View):
             raise Http404("HEADLESS_PREVIEW_URL is not set")
         revision_id = request.GET.get("revision", "")
         if revision_id:
-            if not revision_id.isdigit():
+            if not is_number(revision_id):
                 raise Http404("revision")
             revision = get_object_or_404(page.revisions, pk=int(revision_id))
         else:

@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, reverse
 from cms.core.public_urls import absolute
 from cms.core.representations import active_options, image_representation, rich_text_html
 from cms.core.store import active_store
+from cms.core.text import is_number
 
 BLOCKS = {"p": "paragraph", "ul": "list", "ol": "list", "li": "list_item", "blockquote": "blockquote"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -128,7 +129,7 @@ class _Resolver:
 
 
 def _digits(value) -> str | None:
-    return value if isinstance(value, str) and value.isdigit() else None
+    return value if isinstance(value, str) and is_number(value) else None
 
 
 class _Collector(HTMLParser):

@@ -8,6 +8,8 @@ root, so "the portal's pages" is "below any page sharing the site root's ``trans
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page, Site
 
+from cms.core.text import is_number
+
 SITE_PARAMETER = "site"
 
 
@@ -21,7 +23,7 @@ def site_for_request(request, *, allow_parameter: bool = False) -> Site | None:
     if hostname:
         name, _sep, port = hostname.partition(":")
         sites = Site.objects.select_related("root_page").filter(hostname=name)
-        if port.isdigit():
+        if is_number(port):
             sites = sites.filter(port=int(port))
         site = sites.order_by("-is_default_site", "port").first()
         if site is None:

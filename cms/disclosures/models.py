@@ -20,6 +20,7 @@ from cms.core.attachments import PageDocument
 from cms.core.cache import remember
 from cms.core.pages import PortalPage, RegisterPage
 from cms.core.search_document import SearchDocument
+from cms.core.text import is_number
 
 
 def this_year() -> int:
@@ -62,7 +63,7 @@ class DisclosureIndexPage(RegisterPage):
         elif category:
             ignored.append("category")
         year = params.get("year", "")
-        if year.isdigit() and 1900 <= int(year) <= 2999:
+        if is_number(year) and 1900 <= int(year) <= 2999:
             queryset = queryset.filter(year=int(year))
             filters["year"] = int(year)
         elif year:

@@ -3,7 +3,7 @@
 Wagtail's ``CollectionOwnershipPermissionPolicy`` treats "delete" as "change" (and lets an uploader change
 their own files), so every editor could delete the attachment of a live directive. Here "delete" needs a
 ``delete_image``/``delete_document`` collection permission, which only site administrators hold
-(cms/roles.py); every other action is Wagtail's.
+(cms/editorial/roles.py); every other action is Wagtail's.
 """
 
 from django.contrib.auth import get_user_model

@@ -23,7 +23,6 @@ ITALIC = {"i", "em", "cite", "dfn"}
 DROPPED = {"script", "style", "noscript", "meta", "link", "title", "head", "base"}
 CONTAINERS = {"div", "section", "article", "center", "main", "header", "footer", "body", "html", "aside", "nav"}
 UNMAPPABLE = {"object", "embed", "video", "audio", "form", "input", "select", "textarea", "button", "svg", "canvas"}
-BLOCK_TAGS = {*HEADING_LEVELS, "p", "ul", "ol", "table", "blockquote", "figure", "hr", "iframe", "pre", "dl"}
 YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=)|youtu\.be/)([A-Za-z0-9_-]{6,20})")
 CAPTION_MAX = 500
 

@@ -415,10 +415,6 @@ class RestorePlan:
     code: set[tuple[str, str]]
 
     @property
-    def empty_database(self) -> bool:
-        return not self.database
-
-    @property
     def migrate_before(self) -> bool:
         return self.archive != self.database
 

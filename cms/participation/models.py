@@ -258,7 +258,7 @@ class DraftFile(PageDocument):
         verbose_name_plural = _("Tệp dự thảo")
 
 
-class Comment(CitizenPersonalData, models.Model):
+class Comment(CitizenPersonalData):
     """A citizen's comment on a draft. Name and contact are personal data: shown to moderators only."""
 
     class Status(models.TextChoices):
@@ -268,13 +268,10 @@ class Comment(CitizenPersonalData, models.Model):
         SPAM = "spam", _("Thư rác")
 
     page = models.ForeignKey(DraftPage, on_delete=models.CASCADE, related_name="comments", verbose_name=_("Dự thảo"))
-    name = models.CharField(_("Họ và tên"), max_length=120, blank=True)
     contact = models.CharField(_("Thư điện tử hoặc điện thoại"), max_length=120, blank=True)
-    show_name = models.BooleanField(_("Đồng ý hiển thị tên"), default=False)
     section = models.CharField(_("Phần góp ý"), max_length=255, blank=True)
     text = models.TextField(_("Nội dung góp ý"))
     status = models.CharField(_("Trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(_("Thời điểm gửi"), default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(_("Thời điểm kiểm duyệt"), null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -284,16 +281,14 @@ class Comment(CitizenPersonalData, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    personal_data_erased_at = models.DateTimeField(_("Đã xoá dữ liệu cá nhân lúc"), null=True, blank=True)
     # The solved challenge's signature: one challenge, one stored comment, however often the form is resent.
     submission_key = models.CharField(max_length=128, unique=True, default=uuid.uuid4, editable=False)
 
     contact_fields = ("name", "contact")
 
-    class Meta:
+    class Meta(CitizenPersonalData.Meta):
         verbose_name = _("Ý kiến góp ý")
         verbose_name_plural = _("Ý kiến góp ý")
-        ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["page", "status"])]
 
     def __str__(self):

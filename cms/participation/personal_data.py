@@ -4,14 +4,26 @@ Who may see it is ``cms.participation.roles.sees_contact``; when it is erased by
 ``cms.participation.retention``.
 """
 
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
-class CitizenPersonalData:
-    """Mixed into a model with ``show_name`` and ``personal_data_erased_at`` fields."""
+class CitizenPersonalData(models.Model):
+    """The fields every citizen's item shares: the sender's name, consent to show it, when it was sent and
+    when its personal data was erased. A subclass names its own contact fields in ``contact_fields``."""
+
+    name = models.CharField(_("Họ và tên"), max_length=120, blank=True)
+    show_name = models.BooleanField(_("Đồng ý hiển thị tên"), default=False)
+    created_at = models.DateTimeField(_("Thời điểm gửi"), default=timezone.now, db_index=True)
+    personal_data_erased_at = models.DateTimeField(_("Đã xoá dữ liệu cá nhân lúc"), null=True, blank=True)
 
     # The fields holding the citizen's name and contact details.
     contact_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
 
     def has_contact(self) -> bool:
         return any(getattr(self, field) for field in self.contact_fields)

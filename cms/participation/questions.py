@@ -153,7 +153,7 @@ class QuestionAnswerPage(PortalPage):
         return document
 
 
-class Question(CitizenPersonalData, models.Model):
+class Question(CitizenPersonalData):
     """What a citizen sent. Name, e-mail, phone and attachments are personal data: for the assigned staff only."""
 
     class Status(models.TextChoices):
@@ -176,10 +176,8 @@ class Question(CitizenPersonalData, models.Model):
     field = models.CharField(_("Lĩnh vực"), max_length=20, choices=QuestionField.choices)
     subject = models.CharField(_("Tiêu đề"), max_length=200)
     text = models.TextField(_("Nội dung"))
-    name = models.CharField(_("Họ và tên"), max_length=120, blank=True)
     email = models.EmailField(_("Thư điện tử"), max_length=254, blank=True)
     phone = models.CharField(_("Điện thoại"), max_length=20, blank=True)
-    show_name = models.BooleanField(_("Đồng ý hiển thị tên"), default=False)
     private = models.BooleanField(
         _("Không công khai"),
         default=False,
@@ -213,21 +211,18 @@ class Question(CitizenPersonalData, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("Thời điểm gửi"), default=timezone.now, db_index=True)
     settled_at = models.DateTimeField(_("Thời điểm kết thúc xử lý"), null=True, blank=True)
     email_confirmed_at = models.DateTimeField(_("Đã xác nhận thư điện tử lúc"), null=True, blank=True)
     notified_at = models.DateTimeField(_("Đã báo cho người hỏi lúc"), null=True, blank=True)
     notification_error = models.CharField(_("Lỗi gửi thư báo"), max_length=300, blank=True)
-    personal_data_erased_at = models.DateTimeField(_("Đã xoá dữ liệu cá nhân lúc"), null=True, blank=True)
     # The solved challenge's signature: one challenge, one stored question, however often the form is resent.
     submission_key = models.CharField(max_length=128, unique=True, editable=False)
 
     contact_fields = ("name", "email", "phone")
 
-    class Meta:
+    class Meta(CitizenPersonalData.Meta):
         verbose_name = _("Câu hỏi, phản ánh")
         verbose_name_plural = _("Câu hỏi, phản ánh")
-        ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["page", "status"])]
 
     def __str__(self):

@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from cms.core import dates, page_types, visibility
 from cms.core.pages import paginate
+from cms.core.text import is_number
 from cms.participation import notify, tracking
 from cms.participation.challenge import CHALLENGE_FIELD, check_solution, honeypot_filled, new_challenge, over_limit
 from cms.participation.forms import QuestionForm, TrackForm
@@ -267,9 +268,9 @@ def confirm_email(request, index, token: str):
     pk, _sep, rest = token[:100].partition("x")
     expires, _sep, mac = rest.partition("x")
     valid = (
-        pk.isdigit()
+        is_number(pk)
         and len(pk) < 10
-        and expires.isdigit()
+        and is_number(expires)
         and int(expires) > time.time()
         and constant_time_compare(mac, _confirmation_mac(pk, expires))
     )

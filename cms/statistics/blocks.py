@@ -88,7 +88,7 @@ def localized_statistic(statistic, locale_id: int | None):
     if translation is not None and visibility.is_visible_snippet(translation):
         return translation
     if locale_id and statistic.locale_id != locale_id and not settings.PORTAL_SNIPPET_FALLBACK_TO_DEFAULT:
-        return None  # the snippet language rule (cms.i18n.in_locale): no other-language figure unless configured
+        return None  # the snippet language rule (cms.core.i18n.in_locale): no other-language figure unless configured
     return statistic if visibility.is_visible_snippet(statistic) else None
 
 
