@@ -7,7 +7,9 @@ label, as in the pages API (``cms.core.page_types``); ``search.index`` indexes e
 ``search_field_choices`` (a TextChoices of its field/"lĩnh vực" values, for the facet labels) and
 ``search_recency_boost`` (True for news: recent items rank a little higher) and ``search_listing_entry`` (True for
 items that are one line of a listing shown elsewhere, like a work-schedule activity: at an equal match they
-rank below the pages that stand on their own, so a weekly "Giao ban … UBND huyện" never buries the unit).
+rank below the pages that stand on their own, so a weekly "Giao ban … UBND huyện" never buries the unit) and
+``search_prefetch_related`` (the relations ``search_document()`` reads, e.g. a unit's officials: the index loads
+them once per batch of pages; what StreamFields reference is loaded per batch without any declaration).
 """
 
 from django.apps import apps

@@ -111,15 +111,11 @@ def _word_slot(word: str, vocab, fuzz_known: bool) -> Slot:
     slot = Slot((word,), [Alternative((word,), EXACT)])
     known = word in vocab or not vocabulary.is_word(word)
     if not known:
-        splits = vocab.splits(word)
-        slot.alternatives += [Alternative(pair, SPLIT) for pair in splits]
-        if splits:
-            slot.correction = splits[0]
+        slot.alternatives += [Alternative(pair, SPLIT) for pair in vocab.splits(word)]
     if not known or fuzz_known:
-        similar = vocab.similar(word)
-        slot.alternatives += [Alternative((other,), FUZZY) for other in similar]
-        if slot.correction is None and similar:
-            slot.correction = (similar[0],)
+        slot.alternatives += [Alternative((other,), FUZZY) for other in vocab.similar(word)]
+        # Edits and splits ranked together, by how often their words occur (search.vocabulary).
+        slot.correction = vocab.correction(word, splits=not known)
     return slot
 
 

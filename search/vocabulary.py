@@ -30,6 +30,9 @@ def max_edits(word: str) -> int:
 class Vocabulary:
     def __init__(self, frequencies: dict[str, int]):
         self.frequency = frequencies
+        # Rows the counts are out of, estimated by the commonest word's count (a word like "va" is in nearly every
+        # row), so that two words' chance of meeting in one row can be estimated without another query.
+        self.rows = max(frequencies.values(), default=1) or 1
         self.by_length = defaultdict(list)
         for word in frequencies:
             self.by_length[len(word)].append(word)
@@ -45,6 +48,9 @@ class Vocabulary:
 
     def similar(self, word: str, limit: int = 6) -> list[str]:
         """Other words within the allowed edits, closest first, then same length, then most frequent."""
+        return [choice for choice, _distance in self._similar(word)[:limit]]
+
+    def _similar(self, word: str) -> list[tuple[str, int]]:
         edits = max_edits(word)
         if not edits:
             return []
@@ -60,7 +66,12 @@ class Vocabulary:
                     if choice != word
                 )
         found.sort(key=lambda pair: (pair[1], len(pair[0]) != len(word), -self.frequency[pair[0]], pair[0]))
-        return [choice for choice, _distance in found[:limit]]
+        return found
+
+    def pair_frequency(self, pair: tuple[str, str]) -> float:
+        """Rows expected to hold both words, were they independent: for ranking a split against a correction."""
+        first, second = pair
+        return self.frequency.get(first, 0) * self.frequency.get(second, 0) / self.rows
 
     def splits(self, word: str, limit: int = 3) -> list[tuple[str, str]]:
         """Ways to read a joined word as two indexed words ("mocchau" -> ("moc", "chau")), likeliest first."""
@@ -69,5 +80,22 @@ class Vocabulary:
             for cut in range(MIN_PART, len(word) - MIN_PART + 1)
             if word[:cut] in self.frequency and word[cut:] in self.frequency
         ]
-        pairs.sort(key=lambda pair: -min(self.frequency[pair[0]], self.frequency[pair[1]]))
+        pairs.sort(key=lambda pair: (-self.pair_frequency(pair), pair))
         return pairs[:limit]
+
+    def correction(self, word: str, splits: bool = True) -> tuple[str, ...] | None:
+        """The likeliest reading of a word typed wrong: a word within the allowed edits or (``splits``) two
+        joined words, for "Có phải bạn muốn tìm".
+
+        Fewest changes first (a split is one: a missing space), then same length (most typos swap or replace a
+        letter), then how many rows hold the result, across kinds: a split's two words must be expected together
+        more often than the corrected word occurs. So "cahu" reads "chau" in a large index that also holds "ca"
+        and "hu", and "mocchau" still reads "moc chau".
+        """
+        candidates = [
+            ((distance, len(other) != len(word), -self.frequency[other]), (other,))
+            for other, distance in self._similar(word)
+        ]
+        if splits:
+            candidates += [((1, False, -self.pair_frequency(pair)), pair) for pair in self.splits(word)]
+        return min(candidates)[1] if candidates else None

@@ -13,6 +13,7 @@ from home.models import HomePage
 from search import query as search_query
 from search.evaluation import judged
 from search.models import SearchSynonym
+from search.vocabulary import Vocabulary
 from tests import factories
 from tests.workflow_helpers import as_user
 
@@ -106,6 +107,27 @@ def test_did_you_mean_offers_the_corrected_query(client_vi, client, news_index):
     assert client.get(SEARCH_URL, {"q": "mocchau"}).json()["meta"]["suggestion"] == "moc chau"
     assert client.get(SEARCH_URL, {"q": "moc chau"}).json()["meta"]["suggestion"] is None
     assert "Có phải bạn muốn tìm" not in client_vi.get("/vi/search/", {"q": "moc chau"}).content.decode()
+
+
+def test_corrections_rank_edits_and_splits_by_how_often_their_words_occur():
+    # A province's index: "ca" and "hu" are words too, so "cahu" also splits, but "chau" is far more common than
+    # the two meeting by chance.
+    words = Vocabulary(
+        {"va": 100_000, "moc": 20_000, "chau": 20_000, "ca": 3_000, "hu": 800, "thanh": 9_000, "pho": 7_000}
+    )
+    assert words.splits("cahu") == [("ca", "hu")]
+    assert words.correction("cahu") == ("chau",)
+    assert words.correction("mocchau") == ("moc", "chau")
+    assert words.correction("thanhpho") == ("thanh", "pho")
+    assert Vocabulary({"va": 1_000, "ca": 900, "hu": 900, "chau": 3}).correction("cahu") == ("ca", "hu")
+
+
+def test_did_you_mean_prefers_the_common_correction_over_a_split_into_rare_words(news_index):
+    for n in range(3):
+        factories.NewsPageFactory(parent=news_index, title=f"Mộc Châu mùa hoa mận {n}")
+    factories.NewsPageFactory(parent=news_index, title="Cá hồi Mộc Châu", lead="Cá để lâu bị hư.")
+    call_command("rebuild_search_index", stdout=io.StringIO())  # the words' counts are exact after a rebuild
+    assert run("moc cahu").suggestion == "moc chau"
 
 
 def test_corrections_never_reveal_words_of_restricted_pages(client, news_index, home):

@@ -88,30 +88,31 @@ class ObjectStore:
         return self.objects.get(_concrete(model), {}).get(int(pk))
 
 
-def _walk_block(block, raw, wanted) -> None:
-    """Collect (model, id) from a block's raw JSON value, for any block tree."""
+def _walk_block(block, raw, wanted, links: bool = True) -> None:
+    """Collect (model, id) from a block's raw JSON value, for any block tree (``links``: also the targets of
+    links inside rich text)."""
     if raw is None:
         return
     if isinstance(block, blocks.StreamBlock):
         for item in raw if isinstance(raw, list) else []:
             if isinstance(item, dict) and item.get("type") in block.child_blocks:
-                _walk_block(block.child_blocks[item["type"]], item.get("value"), wanted)
+                _walk_block(block.child_blocks[item["type"]], item.get("value"), wanted, links)
     elif isinstance(block, blocks.ListBlock):
         for item in raw if isinstance(raw, list) else []:
             value = item.get("value") if isinstance(item, dict) and "type" in item else item
-            _walk_block(block.child_block, value, wanted)
+            _walk_block(block.child_block, value, wanted, links)
     elif isinstance(block, blocks.StructBlock):
         if isinstance(raw, dict):
             for name, child in block.child_blocks.items():
-                _walk_block(child, raw.get(name), wanted)
+                _walk_block(child, raw.get(name), wanted, links)
         elif hasattr(block, "child_blocks") and "image" in block.child_blocks:
             # Wagtail's ImageBlock also accepts a bare image id.
-            _walk_block(block.child_blocks["image"], raw, wanted)
+            _walk_block(block.child_blocks["image"], raw, wanted, links)
     elif isinstance(block, blocks.ChooserBlock):
         wanted[_concrete(block.model_class)].add(raw)
     elif isinstance(block, EmbedBlock) and isinstance(raw, str):
         wanted[Embed].add(raw)
-    elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
+    elif links and isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
         for model, pk, *_rest in extract_references_from_rich_text(raw):
             wanted[_concrete(model)].add(pk)
 
@@ -129,19 +130,23 @@ def _collect_media_keys(obj, wanted) -> None:
             wanted[field.related_model].add(getattr(obj, field.attname))
 
 
-def collect_references(objects) -> dict[type, set]:
-    """Every object referenced by the StreamFields, image/document keys and prefetched children of ``objects``."""
+def collect_references(objects, *, blocks_only: bool = False) -> dict[type, set]:
+    """Every object referenced by the StreamFields, image/document keys and prefetched children of ``objects``.
+
+    ``blocks_only``: just what the StreamFields' blocks load when converted (what the search index reads to
+    get their text), not links inside rich text, which converting never follows, nor media keys."""
     wanted: dict[type, set] = defaultdict(set)
     for obj in objects:
-        _collect_media_keys(obj, wanted)
-        for children in getattr(obj, "_prefetched_objects_cache", {}).values():
-            for child in children:
-                _collect_media_keys(child, wanted)
+        if not blocks_only:
+            _collect_media_keys(obj, wanted)
+            for children in getattr(obj, "_prefetched_objects_cache", {}).values():
+                for child in children:
+                    _collect_media_keys(child, wanted)
         for field in obj._meta.concrete_fields:
             if isinstance(field, StreamField):
                 # A lazy StreamValue: reading raw_data converts nothing and queries nothing.
                 raw = getattr(getattr(obj, field.attname, None), "raw_data", None)
-                _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted)
+                _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted, not blocks_only)
     for ids in wanted.values():
         ids.discard(None)
     return wanted

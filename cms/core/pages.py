@@ -85,6 +85,8 @@ class PortalPage(Page):
     search_field_choices = None
     search_recency_boost = False
     search_listing_entry = False
+    # Relations ``search_document()`` reads (prefetch_related lookups): the index loads them per batch of pages.
+    search_prefetch_related: tuple[str, ...] = ()
 
     class Meta:
         abstract = True

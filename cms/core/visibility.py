@@ -28,14 +28,16 @@ from wagtail.models import Collection, DraftStateMixin, Page, PageViewRestrictio
 from cms.core.cache import remember
 from cms.core.store import active_store
 
-_fresh: ContextVar[bool] = ContextVar("visibility_fresh", default=False)
+# Inside ``fresh()``: the lists read from the database in this block, by name (None outside one).
+_fresh: ContextVar[dict | None] = ContextVar("visibility_fresh", default=None)
 
 
 @contextlib.contextmanager
 def fresh():
     """Read the restriction lists from the database, not the cache: for writers such as the search index,
-    which run inside the very signal that is about to start a new generation."""
-    token = _fresh.set(True)
+    which run inside the very signal that is about to start a new generation. Each list is read once per
+    block (the index opens one per batch of pages), so keep a block short."""
+    token = _fresh.set({})
     try:
         yield
     finally:
@@ -44,8 +46,11 @@ def fresh():
 
 def _per_generation(name, compute):
     """A restriction list, computed once per content generation (and kept for the request's object store)."""
-    if _fresh.get():
-        return compute()
+    block = _fresh.get()
+    if block is not None:
+        if name not in block:
+            block[name] = compute()
+        return block[name]
     store = active_store()
     if store is not None and name in store.memo:
         return store.memo[name]

@@ -82,6 +82,7 @@ class AlbumPage(PortalPage):
         APIField("videos", serializer=VideoListField()),
     ]
     api_prefetch_related = ["photos__image", "videos__media", "videos__poster", "videos__captions"]
+    search_prefetch_related = ("photos", "videos")
     api_default_order = ["-date", "-pk"]
 
     parent_page_types = ["gallery.GalleryIndexPage"]

@@ -93,6 +93,7 @@ class UnitPage(PortalPage):
     ]
     api_listing_fields = ["short_name", "phone", "email"]
     api_prefetch_related = ["officials__photo"]
+    search_prefetch_related = ("officials",)
 
     parent_page_types = ["organisation.OrganisationPage", "organisation.UnitPage"]
     subpage_types = ["organisation.UnitPage"]
