@@ -88,11 +88,12 @@ def portal_urls() -> list[tuple[str, str]]:
 
     urls = []
     for site in Site.objects.order_by("-is_default_site", "hostname"):
+        name = PortalSettings.load(site).default_name()
         if site.is_default_site:
-            urls.append((PortalSettings.for_site(site).portal_name or site.site_name, settings.WAGTAILADMIN_BASE_URL))
+            urls.append((name, settings.WAGTAILADMIN_BASE_URL))
         else:
             port = "" if site.port == 80 else f":{site.port}"
-            urls.append((site.site_name or site.hostname, f"http://{site.hostname}{port}"))
+            urls.append((name, f"http://{site.hostname}{port}"))
     return [(name, url.rstrip("/") + "/") for name, url in urls]
 
 
