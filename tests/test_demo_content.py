@@ -59,7 +59,12 @@ def test_demo_content_is_the_province_and_the_moc_chau_ward(demo_content, client
     assert seed.get_site() == moc_chau.site and seed.share_with_province
     assert seed.get_url() == "http://mocchau.localhost/vi/tin-tuc/" + seed.slug + "/"
     assert set(BannerSlide.objects.values_list("site", flat=True)) == {moc_chau.site.pk}
-    assert set(Statistic.objects.values_list("site", flat=True)) == {moc_chau.site.pk}
+    assert Statistic.objects.filter(site=moc_chau.site).count() == 5  # the seed article's figures
+    assert set(Statistic.objects.filter(site=province).values_list("label", flat=True)) == {
+        "Đơn vị hành chính cấp xã",
+        "Hồ sơ thủ tục hành chính cấp xã nộp trực tuyến",
+    }
+    assert Statistic.objects.count() == 5 + 2
     users = get_user_model().objects
     leader = users.get(username="lanhdao.mocchau")
     assert leader.groups.filter(name="Lãnh đạo phê duyệt – Phường Mộc Châu").exists()

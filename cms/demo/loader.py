@@ -120,6 +120,8 @@ class DemoLoader:
         news_index = self.ensure_child(self.home, NewsIndexPage, **province.NEWS_INDEX)
         directive_index = self.ensure_child(self.home, DirectiveIndexPage, **province.DIRECTIVE_INDEX)
         about = self.ensure_content_page(self.home, province.ABOUT)
+        for _key, *item in province.STATISTICS:
+            self.ensure_statistic(*item, date=province.STATISTICS_DATE, source=province.STATISTICS_SOURCE)
         directives = {item["number"]: self.ensure_directive(directive_index, item) for item in province.DIRECTIVES}
         articles = {item["title"]: self.ensure_news(news_index, item, {}, directives) for item in province.NEWS}
         english.load_english(self, news_index, directive_index, articles, [], about, texts=PROVINCE_ENGLISH)
@@ -300,7 +302,7 @@ class DemoLoader:
         banner.save_revision().publish()
         self.log(f"banner slide: {slide['title']}")
 
-    def ensure_statistic(self, label: str, value: int, total: int | None, unit: str) -> Statistic:
+    def ensure_statistic(self, label: str, value: int, total: int | None, unit: str, date=None, source=None):
         existing = Statistic.objects.filter(label=label, locale=self.locale).first()
         if existing:
             return existing
@@ -309,8 +311,8 @@ class DemoLoader:
             value=value,
             total=total,
             unit=unit,
-            reference_date=data.STATISTICS_DATE,
-            source=data.STATISTICS_SOURCE,
+            reference_date=date or data.STATISTICS_DATE,
+            source=source or data.STATISTICS_SOURCE,
             locale=self.locale,
             site=self.site,
             live=False,

@@ -47,6 +47,14 @@ PORTAL = {
     "responsible_person": "Chánh Văn phòng UBND tỉnh Sơn La",
 }
 
+# Figures of the province (cms.Statistic snippets, owned by the default site): (key, label, value, total, unit).
+STATISTICS_SOURCE = "Văn phòng UBND tỉnh Sơn La"
+STATISTICS_DATE = datetime.date(2025, 9, 30)
+STATISTICS = [
+    ("don-vi-cap-xa", "Đơn vị hành chính cấp xã", 75, None, "xã, phường"),
+    ("ho-so-truc-tuyen", "Hồ sơ thủ tục hành chính cấp xã nộp trực tuyến", 72, None, "%"),
+]
+
 NEWS = [
     {
         "title": "Sơn La vận hành chính quyền địa phương hai cấp từ ngày 1/7/2025",

@@ -130,8 +130,8 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
         assert int(shown.replace(".", "")) == figures[name], (label, shown, figures)
 
 
-def test_carousel_shows_the_first_slide_without_javascript(browser, portal, screenshots):
-    context = new_context(browser, portal, PHONE, java_script_enabled=False)
+def test_carousel_shows_the_first_slide_without_javascript(browser, moc_chau, screenshots):
+    context = new_context(browser, moc_chau, PHONE, java_script_enabled=False)  # the slides are Mộc Châu's
     page = context.new_page()
     page.goto("/vi/")
     carousel = page.get_by_role("region", name="Tin nổi bật")
