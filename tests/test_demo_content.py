@@ -78,6 +78,11 @@ def test_demo_content_is_the_province_and_the_moc_chau_ward(demo_content, client
     assert "Cổng thông tin điện tử Phường Mộc Châu" in ward and "Tiểu khu 4, phường Mộc Châu" in ward
     assert SEED in ward and "Cao nguyên Mộc Châu mùa hoa mận" in ward  # its news and its banner
     assert "Sơn La vận hành chính quyền" not in ward
+    # The API listing on each host is that portal's, its count too (remembered per portal, not per query only).
+    listing = "/api/v2/pages/?type=news.NewsPage&limit=2"
+    for host, expected in (("localhost", 3), ("mocchau.localhost", 7), ("localhost", 3)):
+        meta = client.get(listing, HTTP_HOST=host).json()["meta"]
+        assert meta["total_count"] == expected, host
     path = f"/vi/tin-tuc/{seed.slug}/"
     assert client.get(path, HTTP_HOST="mocchau.localhost").status_code == 200
     assert client.get(path).status_code == 404  # not on the province's host

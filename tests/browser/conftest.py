@@ -11,7 +11,7 @@ import json
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
@@ -168,6 +168,17 @@ def new_context(browser, base_url: str, viewport: dict, **options):
     _open_contexts.append(context)
     context.route(re.compile(re.escape(base_url + settings.MEDIA_URL) + ".*"), _serve_media)
     return context
+
+
+def request_get(page, url: str, **options):
+    """``page.request.get(url)`` (``url`` absolute or relative to the page) through the loopback address for a
+    ``*.localhost`` host: Playwright's API requests resolve names in Node, where those may not resolve (Chromium
+    resolves them itself); the Host header still names the portal."""
+    parts = urlsplit(urljoin(page.url, url))
+    if parts.hostname and parts.hostname.endswith(".localhost"):
+        options["headers"] = {**options.get("headers", {}), "Host": parts.netloc}
+        parts = parts._replace(netloc=f"127.0.0.1:{parts.port}")
+    return page.request.get(urlunsplit(parts), **options)
 
 
 @pytest.fixture

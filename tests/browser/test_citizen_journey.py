@@ -5,7 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, SEED_ARTICLE, assert_no_horizontal_scroll, new_context, open_menu
+from tests.browser.conftest import (
+    PHONE,
+    SEED_ARTICLE,
+    assert_no_horizontal_scroll,
+    new_context,
+    open_menu,
+    request_get,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -123,7 +130,7 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
     # The cached page's box takes the figures of now from the API (visits-figures.js), not those it was built with.
     counter = page.get_by_role("region", name="Thống kê truy cập")
     expect(counter).to_have_attribute("data-visits-live", "")
-    figures = page.request.get(page.url.split("/vi/")[0] + "/api/v2/visits/").json()
+    figures = request_get(page, page.url.split("/vi/")[0] + "/api/v2/visits/").json()
     assert figures["online"] >= 1 and figures["today"] >= 4 and figures["total"] >= 4, figures
     for label, name in (("Hôm nay", "today"), ("Tất cả", "total")):
         shown = counter.get_by_role("listitem").filter(has_text=label).locator("strong").inner_text()

@@ -6,7 +6,7 @@ without JavaScript."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, new_context, run_axe
+from tests.browser.conftest import PHONE, SCREENSHOTS, new_context, request_get, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -78,7 +78,7 @@ def test_week_navigation_and_gallery_work_without_javascript(browser, moc_chau):
     expect(page.get_by_role("alert")).to_contain_text("Ngày không hợp lệ")
     page.screenshot(path=SCREENSHOTS / "sections" / "schedule-bad-week-390.png", full_page=True)
     # The feed link answers with a calendar.
-    feed = page.request.get(page.locator(".schedule-calendar a").get_attribute("href"))
+    feed = request_get(page, page.locator(".schedule-calendar a").get_attribute("href"))
     assert feed.status == 200 and feed.headers["content-type"].startswith("text/calendar")
     assert b"BEGIN:VEVENT" in feed.body()
 
