@@ -40,12 +40,15 @@ DIRECTIVES_EN = {
 }
 
 
-def load_english_directives(loader, directives: dict) -> None:
-    """English versions of the directives named in ``DIRECTIVES_EN`` (``directives``: the pages by number)."""
+def load_english_directives(loader, directives: dict, texts: dict | None = None, agencies: dict | None = None) -> None:
+    """English versions of the directives named in ``texts`` (default ``DIRECTIVES_EN``; ``directives``: the pages
+    by number), the issuing agencies' names from ``agencies`` (default ``AGENCIES``)."""
+    texts_by_number = DIRECTIVES_EN if texts is None else texts
+    agencies = AGENCIES if agencies is None else agencies
     english = Locale.objects.filter(language_code="en").first()
     if english is None:
         return
-    for number, texts in DIRECTIVES_EN.items():
+    for number, texts in texts_by_number.items():
         page = directives.get(number)
         if page is None or page.get_parent().get_translation_or_none(english) is None:
             continue
@@ -53,7 +56,7 @@ def load_english_directives(loader, directives: dict) -> None:
             **texts,
             "number": page.number,
             "signer_name": page.signer_name,
-            "issuing_agency": AGENCIES.get(page.issuing_agency, page.issuing_agency),
+            "issuing_agency": agencies.get(page.issuing_agency, page.issuing_agency),
             "body": [texts["summary"]],
         }
         _translated, created = translate(page, english, fields)

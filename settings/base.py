@@ -254,7 +254,7 @@ EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
 
 # Wagtail
-WAGTAIL_SITE_NAME = env.get("PORTAL_NAME", "Cổng thông tin điện tử huyện Mộc Châu")
+WAGTAIL_SITE_NAME = env.get("PORTAL_NAME", "Cổng thông tin điện tử tỉnh Sơn La")
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env.get('PORT', '8000')}")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Very large installations can move Wagtail's own index (admin search) to OpenSearch/Elasticsearch.

@@ -13,9 +13,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
+from tests.demo_hosts import MOC_CHAU
 
 CLIENTS = Path(__file__).parent / "api_clients"
 BIN = CLIENTS / "node_modules" / ".bin"
@@ -61,16 +64,28 @@ def _run(*command, cwd) -> str:
 
 @pytest.fixture
 def demo(live_server, demo_content, rewarm_content_types, client, tmp_path):
-    """The demo portal on the live server, its schema downloaded, and what the API says (for comparison)."""
+    """The demo's Mộc Châu portal (its news, statistics, search: tests/demo_hosts.py) on the live server, its schema
+    downloaded, and what the API says (for comparison). The generators' HTTP clients resolve host names through
+    the system, where ``mocchau.localhost`` may not exist: the portal is moved to the live server's 127.0.0.1 and
+    port (a Site is data), and the test client asks that host."""
     import httpx
+    from wagtail.models import Site
 
-    schema = httpx.get(f"{live_server.url}/api/v2/schema/", timeout=60)
+    from cms.core import cache
+
+    port = urlsplit(live_server.url).port
+    Site.objects.filter(hostname=MOC_CHAU).update(hostname="127.0.0.1", port=port)
+    cache.invalidate_sites()  # an update() sends no signal
+    Site.clear_site_root_paths_cache()
+    client.defaults["HTTP_HOST"] = f"127.0.0.1:{port}"
+    base = f"http://127.0.0.1:{port}"
+    schema = httpx.get(f"{base}/api/v2/schema/", timeout=60)
     assert schema.status_code == 200
     (tmp_path / "schema.json").write_bytes(schema.content)
     params = {"type": "news.NewsPage", "fields": "body", "limit": 3}
-    news = httpx.get(f"{live_server.url}/api/v2/pages/", params=params, timeout=60).json()["items"]
-    detail = httpx.get(f"{live_server.url}/api/v2/pages/{news[0]['id']}/", timeout=60).json()
-    return {"url": live_server.url, "dir": tmp_path, "schema": schema.json(), "news": news, "detail": detail}
+    news = httpx.get(f"{base}/api/v2/pages/", params=params, timeout=60).json()["items"]
+    detail = httpx.get(f"{base}/api/v2/pages/{news[0]['id']}/", timeout=60).json()
+    return {"url": base, "dir": tmp_path, "schema": schema.json(), "news": news, "detail": detail}
 
 
 def _english_of(detail: dict) -> int:

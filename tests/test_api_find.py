@@ -4,16 +4,18 @@ import pytest
 from wagtail.models import Page
 
 from cms.core.visibility import visible_pages
+from tests.demo_hosts import MOC_CHAU
 
 pytestmark = pytest.mark.django_db
 
 PAGES = "/api/v2/pages/"
+HOSTS = ("testserver", MOC_CHAU)  # the demo's portals: the province's, the Mộc Châu ward's (tests/demo_hosts.py)
 
 
-def full_listing(client, locale):
+def full_listing(client, locale, host="testserver"):
     items, offset = [], 0
     while True:
-        data = client.get(PAGES, {"locale": locale, "limit": 100, "offset": offset}).json()
+        data = client.get(PAGES, {"locale": locale, "limit": 100, "offset": offset}, HTTP_HOST=host).json()
         items += data["items"]
         offset += 100
         if offset >= data["meta"]["total_count"]:
@@ -22,24 +24,26 @@ def full_listing(client, locale):
 
 def test_every_html_url_and_translation_url_of_the_demo_resolves(client, demo_content):
     checked = 0
-    listing = {code: full_listing(client, code) for code in ("vi", "en")}
-    for code, items in listing.items():  # the listing is every public page of the language
-        assert len(items) == visible_pages(Page).filter(locale__language_code=code).count() > 5
-    for code, items in listing.items():
+    listing = {(host, code): full_listing(client, code, host) for host in HOSTS for code in ("vi", "en")}
+    for code in ("vi", "en"):  # the portals' listings together are every public page of the language
+        assert all(len(listing[host, code]) > 5 for host in HOSTS)
+        total = sum(len(listing[host, code]) for host in HOSTS)
+        assert total == visible_pages(Page).filter(locale__language_code=code).count()
+    for (host, code), items in listing.items():
         for item in items:
             urls = [(item["meta"]["html_url"], item["id"])]
             urls += [(other["url"], other["id"]) for other in item["meta"]["translations"]]
             for url, expected in urls:
-                assert url.startswith("http://testserver/")
-                response = client.get(f"{PAGES}find/", {"html_path": url, "redirect": "false"})
+                assert url.startswith(f"http://{host}/")
+                response = client.get(f"{PAGES}find/", {"html_path": url, "redirect": "false"}, HTTP_HOST=host)
                 assert response.status_code == 200, (code, url)
                 assert response.json()["id"] == expected, (code, url)
-                path = url.removeprefix("http://testserver")
-                response = client.get(f"{PAGES}find/", {"html_path": path})
+                path = url.removeprefix(f"http://{host}")
+                response = client.get(f"{PAGES}find/", {"html_path": path}, HTTP_HOST=host)
                 assert response.status_code == 302, (code, path)
-                assert response["Location"] == f"http://testserver{PAGES}{expected}/"
+                assert response["Location"] == f"http://{host}{PAGES}{expected}/"
                 checked += 1
-    assert checked >= len(listing["vi"]) + len(listing["en"])
+    assert checked >= sum(len(items) for items in listing.values())
 
 
 def test_unknown_and_hidden_paths_are_not_found(client, demo_content):

@@ -1,5 +1,6 @@
-"""Decree 42/2022/NĐ-CP checklist on the demo portal: each item a state portal must publish is reachable from
-the home page within two clicks, is in the API, and (organisation and contacts) is in English under /en/.
+"""Decree 42/2022/NĐ-CP checklist on the demo portal that has every section (the Mộc Châu ward's, on its own host:
+tests/demo_hosts.py): each item a state portal must publish is reachable from the home page within two clicks, is in
+the API, and (organisation and contacts) is in English under /en/.
 
 Every item of the issue is built; a new one joins ``ITEMS``."""
 
@@ -8,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.demo_hosts import MOC_CHAU
 from tests.test_api_openapi import conforms
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +41,9 @@ LINK = re.compile(r'<a [^>]*href="([^"#?]+)"')
 
 
 @pytest.fixture
-def demo(demo_content, locales):
-    """The demo portal (tests/conftest.py), with every configured locale."""
+def demo(demo_content, locales, client):
+    """The demo's Mộc Châu portal (tests/conftest.py), with every configured locale: the client asks its host."""
+    client.defaults["HTTP_HOST"] = MOC_CHAU
 
 
 def links(client, url) -> set[str]:

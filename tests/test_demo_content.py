@@ -8,12 +8,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from home.models import BannerSlide
 from news.models import DirectivePage, NewsPage
 
 pytestmark = pytest.mark.django_db
+SEED = "Mộc Châu sơ kết việc thực hiện dân chủ ở cơ sở 6 tháng đầu năm"
 
 
 def counts():
@@ -41,6 +42,50 @@ def test_demo_content_builds_the_portal(demo_content):
     assert users.get(username="admin").is_superuser
     assert users.get(username="editor").groups.filter(name="Biên tập viên").exists()
     assert users.get(username="editor").check_password("demo-Pass-2024")
+
+
+def test_demo_content_is_the_province_and_the_moc_chau_ward(demo_content, client):
+    """The default site is the province's portal; the former district's content is on "Phường Mộc Châu"'s."""
+    from cms.core.models import PortalSettings
+    from cms.portals.models import Portal
+    from cms.statistics.models import Statistic
+
+    province = Site.objects.get(is_default_site=True)
+    assert PortalSettings.for_site(province).portal_name == "Cổng thông tin điện tử tỉnh Sơn La"
+    assert PortalSettings.for_site(province).organisation == "Ủy ban nhân dân tỉnh Sơn La"
+    moc_chau = Portal.objects.select_related("site").get(name="Phường Mộc Châu")
+    assert (moc_chau.site.hostname, moc_chau.site.port) == ("mocchau.localhost", 80)
+    seed = NewsPage.objects.get(title=SEED, locale__language_code="vi")
+    assert seed.get_site() == moc_chau.site and seed.share_with_province
+    assert seed.get_url() == "http://mocchau.localhost/vi/tin-tuc/" + seed.slug + "/"
+    assert set(BannerSlide.objects.values_list("site", flat=True)) == {moc_chau.site.pk}
+    assert Statistic.objects.filter(site=moc_chau.site).count() == 5  # the seed article's figures
+    assert set(Statistic.objects.filter(site=province).values_list("label", flat=True)) == {
+        "Đơn vị hành chính cấp xã",
+        "Hồ sơ thủ tục hành chính cấp xã nộp trực tuyến",
+    }
+    assert Statistic.objects.count() == 5 + 2
+    users = get_user_model().objects
+    leader = users.get(username="lanhdao.mocchau")
+    assert leader.groups.filter(name="Lãnh đạo phê duyệt – Phường Mộc Châu").exists()
+    assert leader.check_password("demo-Pass-2024")
+
+    home = client.get("/vi/").content.decode()
+    assert "Cổng thông tin điện tử tỉnh Sơn La" in home and "Ủy ban nhân dân tỉnh Sơn La" in home
+    assert "Tin từ các xã, phường" in home and SEED in home  # shared upward by the ward
+    assert "Sơn La vận hành chính quyền địa phương hai cấp từ ngày 1/7/2025" in home
+    ward = client.get("/vi/", HTTP_HOST="mocchau.localhost").content.decode()
+    assert "Cổng thông tin điện tử Phường Mộc Châu" in ward and "Tiểu khu 4, phường Mộc Châu" in ward
+    assert SEED in ward and "Cao nguyên Mộc Châu mùa hoa mận" in ward  # its news and its banner
+    assert "Sơn La vận hành chính quyền" not in ward
+    # The API listing on each host is that portal's, its count too (remembered per portal, not per query only).
+    listing = "/api/v2/pages/?type=news.NewsPage&limit=2"
+    for host, expected in (("localhost", 3), ("mocchau.localhost", 7), ("localhost", 3)):
+        meta = client.get(listing, HTTP_HOST=host).json()["meta"]
+        assert meta["total_count"] == expected, host
+    path = f"/vi/tin-tuc/{seed.slug}/"
+    assert client.get(path, HTTP_HOST="mocchau.localhost").status_code == 200
+    assert client.get(path).status_code == 404  # not on the province's host
 
 
 def test_loading_demo_content_twice_changes_nothing(demo_content):

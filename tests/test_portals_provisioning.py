@@ -149,7 +149,10 @@ def test_archived_portal_goes_offline_and_keeps_its_content(vanho):
 
 def test_demo_portals_give_each_commune_its_accounts_and_article(locales):
     output = run("load_demo_portals", "--password", "demo-Pass-2024")
-    assert "Portal Xã Vân Hồ: http://vanho.localhost:" in output
+    # Every portal's address is printed, the province's first (the tests' WAGTAILADMIN_BASE_URL, port 80).
+    listed = output.split("Portals (")[1].splitlines()[1:]
+    assert listed[0] == "  Cổng thông tin điện tử tỉnh Sơn La: http://testserver/"
+    assert "  Cổng thông tin điện tử Xã Vân Hồ: http://vanho.localhost/" in listed
     editor = get_user_model().objects.get(username="bientap.vanho")
     assert editor.groups.filter(name="Biên tập viên – Xã Vân Hồ").exists() and editor.check_password("demo-Pass-2024")
     assert NewsPage.objects.live().filter(share_with_province=True).count() == 1

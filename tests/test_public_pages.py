@@ -3,16 +3,17 @@
 import re
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 from tests import factories
+from tests.demo_hosts import MOC_CHAU, host_and_path, moc_chau_home
 
 pytestmark = pytest.mark.django_db
 
 
-def get(client, url, **params):
-    return client.get(url, params, HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="vi")
+def get(client, url, host="localhost", **params):
+    return client.get(url, params, HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="vi")
 
 
 def test_root_redirects_to_the_vietnamese_site(client):
@@ -32,7 +33,8 @@ class TestWithDemoContent:
         pass
 
     def test_home_page_shows_banner_news_directives_and_login(self, client):
-        response = get(client, "/vi/")
+        # The former district's content is on the Mộc Châu portal (tests/demo_hosts.py).
+        response = get(client, "/vi/", MOC_CHAU)
         assert response.status_code == 200
         html = response.content.decode()
         assert html.count("data-carousel-slide") == 3
@@ -45,32 +47,39 @@ class TestWithDemoContent:
 
     def test_seed_article_opens_at_its_own_url(self, client):
         article = NewsPage.objects.get(title__startswith="Mộc Châu sơ kết")
-        assert article.url == "/vi/tin-tuc/moc-chau-so-ket-viec-thuc-hien-dan-chu-o-co-so-6-thang-dau-nam/"
-        html = get(client, article.url).content.decode()
+        path = "/vi/tin-tuc/moc-chau-so-ket-viec-thuc-hien-dan-chu-o-co-so-6-thang-dau-nam/"
+        assert article.url == f"http://{MOC_CHAU}{path}"
+        html = get(client, path, MOC_CHAU).content.decode()
         assert "Phạm Thị Nhung" in html
         assert "93" in html and "180" in html
         assert "01/7/2024" in html
 
     @pytest.mark.parametrize("model", [NewsIndexPage, NewsPage, DirectiveIndexPage, DirectivePage])
     def test_every_page_type_renders_with_demo_content(self, client, model):
-        for page in model.objects.live():
-            response = get(client, page.url)
+        pages = model.objects.live()
+        assert {host_and_path(page)[0] for page in pages} == {"localhost", MOC_CHAU}  # the province and the ward
+        for page in pages:
+            host, path = host_and_path(page)
+            response = get(client, path, host)
             assert response.status_code == 200, page.url
 
     def test_news_index_lists_newest_first(self, client):
-        index = NewsIndexPage.objects.get(locale__language_code="vi")
-        html = get(client, index.url).content.decode()
-        titles = [a.title for a in NewsPage.objects.filter(locale=index.locale).order_by("-date")]
-        positions = [html.index(title) for title in titles]
-        assert positions == sorted(positions)
+        for home in (Site.objects.get(is_default_site=True).root_page, moc_chau_home()):  # the province, the ward
+            index = NewsIndexPage.objects.child_of(home).get()
+            host, path = host_and_path(index)
+            html = get(client, path, host).content.decode()
+            titles = [a.title for a in NewsPage.objects.child_of(index).order_by("-date")]
+            assert len(titles) >= 3
+            positions = [html.index(title) for title in titles]
+            assert positions == sorted(positions)
 
     def test_directive_index_filters_by_type_agency_and_year(self, client):
-        index = DirectiveIndexPage.objects.get(locale__language_code="vi")
-        html = get(client, index.url, type="chi-thi").content.decode()
+        index = host_and_path(DirectiveIndexPage.objects.child_of(moc_chau_home()).get())[1]
+        html = get(client, index, MOC_CHAU, type="chi-thi").content.decode()
         assert "05/CT-UBND" in html and "1234/QĐ-UBND" not in html
-        html = get(client, index.url, agency="Huyện ủy Mộc Châu").content.decode()
+        html = get(client, index, MOC_CHAU, agency="Huyện ủy Mộc Châu").content.decode()
         assert "15/NQ-HU" in html and "05/CT-UBND" not in html
-        html = get(client, index.url, year="2024", type="quyet-dinh").content.decode()
+        html = get(client, index, MOC_CHAU, year="2024", type="quyet-dinh").content.decode()
         assert "1234/QĐ-UBND" in html and "87/KH-UBND" not in html
 
     @pytest.mark.parametrize(
@@ -86,14 +95,14 @@ class TestWithDemoContent:
         ],
     )
     def test_bad_filter_values_never_error(self, client, params):
-        index = DirectiveIndexPage.objects.get(locale__language_code="vi")
-        response = get(client, index.url, **params)
+        index = host_and_path(DirectiveIndexPage.objects.child_of(moc_chau_home()).get())[1]
+        response = get(client, index, MOC_CHAU, **params)
         assert response.status_code == 200
         assert "<script>alert(1)</script>" not in response.content.decode()
 
     def test_directive_page_shows_metadata_and_attachment(self, client):
         page = DirectivePage.objects.get(number="05/CT-UBND", locale__language_code="vi")
-        html = get(client, page.url).content.decode()
+        html = get(client, host_and_path(page)[1], MOC_CHAU).content.decode()
         for text in ["05/CT-UBND", "Chỉ thị", "UBND huyện Mộc Châu", "Nguyễn Văn An", "Hết hiệu lực", "20/5/2024"]:
             assert text in html
         assert re.search(r'href="/documents/\d+/[^"]+\.pdf" download', html)

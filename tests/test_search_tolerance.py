@@ -15,6 +15,7 @@ from search.evaluation import judged
 from search.models import SearchSynonym
 from search.vocabulary import Vocabulary
 from tests import factories
+from tests.demo_hosts import MOC_CHAU
 from tests.workflow_helpers import as_user
 
 SEARCH_URL = "/api/v2/search/"
@@ -47,7 +48,7 @@ def test_demo_portal_brings_the_expected_item_into_the_first_three(demo_content,
     for q, expected in DONE_WHEN:
         answers = set(expected) if isinstance(expected, tuple) else {expected}
         assert answers & set(titles(q)[:3]), q
-        items = client.get(SEARCH_URL, {"q": q}).json()["items"]
+        items = client.get(SEARCH_URL, {"q": q}, HTTP_HOST=MOC_CHAU).json()["items"]  # the demo's Mộc Châu portal
         assert answers & {item["title"] for item in items[:3]}, q
 
 

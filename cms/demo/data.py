@@ -1,7 +1,10 @@
-"""Demo content for a district portal, kept in the project (never read from outside at run time).
+"""Demo content of the "Phường Mộc Châu" portal, kept in the project (never read from outside at run time).
 
-The lead article reports the event of a real page of the Mộc Châu (Sơn La) district portal;
-its body is written in our own words.
+Until 30 June 2025 Mộc Châu was a district of Sơn La; its wards (Mộc Châu, Mộc Sơn, Vân Sơn, Thảo Nguyên…) and
+communes are commune-level units since 1 July 2025. The articles and documents below are dated 2024 and speak
+of "huyện Mộc Châu", as was true on their date; the portal's own texts (settings, home) are the ward's. The lead
+article reports the event of a real page of the former Mộc Châu district portal; its body is written in our own
+words. The province's portal (the default site) is cms.demo.province.
 """
 
 import datetime
@@ -296,13 +299,16 @@ DIRECTIVES = [
     },
 ]
 
+HOME_INTRO = "Thông tin chính thống về hoạt động chỉ đạo, điều hành của phường Mộc Châu, tỉnh Sơn La."
 PORTAL = {
-    "organisation": "Ủy ban nhân dân huyện Mộc Châu, tỉnh Sơn La",
-    "address": "Tiểu khu 4, thị trấn Mộc Châu, huyện Mộc Châu, tỉnh Sơn La",
+    "organisation": "Ủy ban nhân dân phường Mộc Châu, tỉnh Sơn La",
+    "address": "Tiểu khu 4, phường Mộc Châu, tỉnh Sơn La",
     "phone": "0212 3866 218",
     "email": "vanphong@mocchau.example.vn",
-    "responsible_person": "Chánh Văn phòng HĐND và UBND huyện",
+    "responsible_person": "Chánh Văn phòng HĐND và UBND phường",
 }
+# Shared upward: these articles also appear in "Tin từ các xã, phường" on the province's home.
+SHARED_WITH_PROVINCE = (SEED_ARTICLE_TITLE,)
 
 DEMO_USERS = [
     {"username": "editor", "first_name": "Biên tập", "last_name": "Viên", "role": "Biên tập viên"},

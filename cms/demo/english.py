@@ -16,38 +16,38 @@ from cms.demo import data
 HOME = {
     "title": "Home",
     "slug": "home",
-    "intro": "Official information on the direction and administration of Mộc Châu district, Sơn La province.",
+    "intro": "Official information on the direction and administration of Mộc Châu ward, Sơn La province.",
 }
-NEWS_INDEX = {"title": "News and events", "slug": "news", "intro": "News of the district and its communes and towns."}
+NEWS_INDEX = {"title": "News and events", "slug": "news", "intro": "News of Mộc Châu Ward."}
 DIRECTIVE_INDEX = {
     "title": "Directives and administration",
     "slug": "directives",
-    "intro": "Directives and administrative documents of the District Party Committee, People's Council and "
-    "People's Committee.",
+    "intro": "Directives and administrative documents of Mộc Châu Ward.",
 }
 
 ABOUT = {
     "title": "About",
     "slug": "about",
-    "intro": "An overview of Mộc Châu district, Sơn La province, and of the district's electronic portal.",
+    "intro": "An overview of Mộc Châu ward, Sơn La province, and of the ward's electronic portal.",
     "body": [
-        "Mộc Châu district",
-        "Mộc Châu is a highland district of Sơn La province, on the plateau of the same name. Its cool climate all "
-        "year round, its tea hills, its pastures and the seasons of plum and mustard blossom have made Mộc Châu a "
-        "familiar destination for travellers.",
-        "Tea, vegetables, temperate fruit and dairy cattle are the strengths of the district's farming; community "
+        "Mộc Châu ward",
+        "Mộc Châu ward lies on the plateau of the same name in Sơn La province; since 1 July 2025, when districts "
+        "were abolished, it is a commune-level unit. Its cool climate all year round, its tea hills, its pastures "
+        "and the seasons of plum and mustard blossom have made Mộc Châu a familiar destination for travellers.",
+        "Tea, vegetables, temperate fruit and dairy cattle are the strengths of farming around Mộc Châu; community "
         "tourism in the villages of the Thái, Mông and Mường peoples keeps growing.",
         "The electronic portal",
-        "The portal is managed by the District People's Committee and publishes official information on direction "
-        "and administration, news, events and the documents of the district's agencies.",
+        "The portal is managed by the Ward People's Committee and publishes official information on direction "
+        "and administration, news, events and documents. Articles from before 1 July 2025 are those of the "
+        "former Mộc Châu district.",
     ],
 }
 
 PORTAL = {
-    "portal_name": "Mộc Châu District Electronic Information Portal",
-    "organisation": "People's Committee of Mộc Châu District, Sơn La Province",
-    "address": "Sub-zone 4, Mộc Châu town, Mộc Châu district, Sơn La province",
-    "responsible_person": "Chief of the Office of the District People's Council and People's Committee",
+    "portal_name": "Mộc Châu Ward Electronic Information Portal",
+    "organisation": "People's Committee of Mộc Châu Ward, Sơn La Province",
+    "address": "Sub-zone 4, Mộc Châu ward, Sơn La province",
+    "responsible_person": "Chief of the Office of the Ward People's Council and People's Committee",
 }
 
 # Keyed by the Vietnamese title in data.NEWS; "body" lists the body segments in order.
@@ -165,23 +165,40 @@ def translate(instance, locale: Locale, texts: dict):
     return translated, True
 
 
-def load_english(loader, news_index, directive_index, articles: dict, slides, about) -> None:
-    """English home, index pages, "About", three articles and the banner slides (only if ``en`` is a locale)."""
+def load_english(loader, news_index, directive_index, articles: dict, slides, about, texts=None) -> None:
+    """English home, index pages, "About", the articles and the banner slides of ``loader.site``'s portal (only if
+    ``en`` is a locale); ``texts``: a module with HOME, NEWS_INDEX, DIRECTIVE_INDEX, ABOUT, NEWS, SLIDES and
+    PORTAL like this one's (the default: this module, the Mộc Châu portal's)."""
+    import sys
+
+    texts = texts or sys.modules[__name__]
     locale = Locale.objects.filter(language_code="en").first()
     if locale is None:
         return
-    for instance, texts in (
-        (loader.home, HOME),
-        (news_index, NEWS_INDEX),
-        (directive_index, DIRECTIVE_INDEX),
-        (about, ABOUT),
-        *((articles[title], texts) for title, texts in NEWS.items()),
-        *((slide, SLIDES[slide.title]) for slide in slides if slide.title in SLIDES),
+    for instance, values in (
+        (loader.home, texts.HOME),
+        (news_index, texts.NEWS_INDEX),
+        (directive_index, texts.DIRECTIVE_INDEX),
+        (about, texts.ABOUT),
+        *((articles[title], values) for title, values in texts.NEWS.items()),
+        *((slide, texts.SLIDES[slide.title]) for slide in slides if slide.title in texts.SLIDES),
     ):
-        _translated, created = translate(instance, locale, texts)
+        translated, created = translate(instance, locale, values)
         if created:
-            loader.log(f"English: {texts['title']}")
-    portal = PortalSettings.load()
-    if not portal.texts.filter(language="en").exists():
-        PortalSettingsText.objects.create(portal=portal, language="en", **PORTAL)
+            loader.log(f"English: {values['title']}")
+        elif instance is loader.home and not translated.specific.intro:
+            # A portal made by create_portal has an English home without an introduction.
+            home = translated.specific
+            home.intro = values["intro"]
+            home.save_revision().publish()
+            loader.log(f"English: {values['title']} (introduction)")
+    portal = PortalSettings.for_site(loader.site)
+    english = portal.texts.filter(language="en").first()
+    if english is None:
+        PortalSettingsText.objects.create(portal=portal, language="en", **texts.PORTAL)
+        loader.log("English: portal name and footer")
+    elif not english.address:  # create_portal's: the name and organisation only
+        for key, value in texts.PORTAL.items():
+            setattr(english, key, value)
+        english.save()
         loader.log("English: portal name and footer")

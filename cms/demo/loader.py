@@ -1,8 +1,11 @@
-"""Builds the Vietnamese demo portal. Every step looks its object up first: running twice changes nothing."""
+"""Builds the demo: the province of Sơn La on the default site (cms.demo.province) and the "Phường Mộc Châu"
+portal (cms.demo.data), made like any commune's by create_portal's Provisioner. Every step looks its object up
+first: running twice changes nothing."""
 
 import io
 import secrets
 import uuid
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -17,7 +20,7 @@ from wagtail.rich_text import RichText
 
 from cms.core.models import PortalSettings
 from cms.core.text import slugify_vi
-from cms.demo import data, english
+from cms.demo import data, english, province
 from cms.demo.media import banner_image, pdf_document
 from cms.disclosures.demo import load_disclosures
 from cms.editorial.roles import setup_roles
@@ -26,6 +29,8 @@ from cms.organisation.demo import load_organisation
 from cms.pages.demo import load_about_children
 from cms.pages.models import ContentPage
 from cms.participation.demo import load_participation, load_questions
+from cms.portals.demo import demo_port, portal_accounts
+from cms.portals.provision import PortalSpec, Provisioner
 from cms.procedures.demo import load_procedures
 from cms.schedule.demo import load_schedule
 from cms.statistics.models import Statistic
@@ -35,39 +40,49 @@ from news.demo import load_english_directives
 from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 from search.deferred import deferred_indexing
 
-HOME_INTRO = "Thông tin chính thống về hoạt động chỉ đạo, điều hành của huyện Mộc Châu, tỉnh Sơn La."
-NEWS_INDEX = {"title": "Tin tức - Sự kiện", "slug": "tin-tuc", "intro": "Tin hoạt động của huyện và các xã, thị trấn."}
+NEWS_INDEX = {"title": "Tin tức - Sự kiện", "slug": "tin-tuc", "intro": "Tin hoạt động của phường Mộc Châu."}
 DIRECTIVE_INDEX = {
     "title": "Chỉ đạo điều hành",
     "slug": "chi-dao-dieu-hanh",
-    "intro": "Văn bản chỉ đạo, điều hành của Huyện ủy, HĐND, UBND huyện.",
+    "intro": "Văn bản chỉ đạo, điều hành của phường Mộc Châu.",
 }
 
 
 ABOUT = {
     "title": "Giới thiệu",
     "slug": "gioi-thieu",
-    "intro": "Khái quát về huyện Mộc Châu, tỉnh Sơn La và Cổng thông tin điện tử của huyện.",
+    "intro": "Khái quát về phường Mộc Châu, tỉnh Sơn La và Cổng thông tin điện tử của phường.",
     "body": [
-        ("heading", "Huyện Mộc Châu"),
+        ("heading", "Phường Mộc Châu"),
         (
             "paragraph",
-            "Mộc Châu là huyện vùng cao của tỉnh Sơn La, nằm trên cao nguyên cùng tên. Khí hậu mát mẻ quanh năm, "
-            "những đồi chè, đồng cỏ và mùa hoa mận, hoa cải đã đưa Mộc Châu trở thành điểm du lịch quen thuộc.",
+            "Phường Mộc Châu nằm trên cao nguyên cùng tên của tỉnh Sơn La; từ ngày 1/7/2025, khi không còn cấp "
+            "huyện, phường là đơn vị hành chính cấp xã. Khí hậu mát mẻ quanh năm, những đồi chè, đồng cỏ và mùa "
+            "hoa mận, hoa cải đã đưa Mộc Châu trở thành điểm du lịch quen thuộc.",
         ),
         (
             "paragraph",
-            "Chè, rau, quả ôn đới và bò sữa là thế mạnh của nông nghiệp trong huyện; du lịch cộng đồng ở các bản "
+            "Chè, rau, quả ôn đới và bò sữa là thế mạnh của nông nghiệp vùng Mộc Châu; du lịch cộng đồng ở các bản "
             "của đồng bào Thái, Mông, Mường ngày càng phát triển.",
         ),
         ("heading", "Cổng thông tin điện tử"),
         (
             "paragraph",
-            "Cổng thông tin do Ủy ban nhân dân huyện quản lý, đăng tải thông tin chính thống về hoạt động chỉ đạo, "
-            "điều hành, tin tức, sự kiện và văn bản của các cơ quan trong huyện.",
+            "Cổng thông tin do Ủy ban nhân dân phường quản lý, đăng tải thông tin chính thống về hoạt động chỉ đạo, "
+            "điều hành, tin tức, sự kiện và văn bản. Tin bài trước ngày 1/7/2025 là tin của huyện Mộc Châu cũ.",
         ),
     ],
 }
+# The province's English texts in the shape cms.demo.english.load_english reads.
+PROVINCE_ENGLISH = SimpleNamespace(
+    HOME=province.HOME_EN,
+    NEWS_INDEX=province.NEWS_INDEX_EN,
+    DIRECTIVE_INDEX=province.DIRECTIVE_INDEX_EN,
+    ABOUT=province.ABOUT_EN,
+    NEWS=province.NEWS_EN,
+    SLIDES={},
+    PORTAL=province.PORTAL_EN,
+)
 
 
 class DemoLoader:
@@ -88,7 +103,42 @@ class DemoLoader:
 
     def _load(self, password: str | None) -> dict:
         self.locale = Locale.get_default()
-        self.home = self.ensure_home()
+        password = password or secrets.token_urlsafe(12)
+        self.load_province()
+        self.load_moc_chau()
+        load_participation(self, self.home)
+        load_questions(self, self.home)
+        setup_roles()
+        passwords = self.ensure_users(password)
+        passwords.update(portal_accounts(self, province.MOC_CHAU, password))
+        return {"created": self.created, "passwords": passwords}
+
+    def load_province(self) -> None:
+        """The province's portal on the default site: its home, news, directives, "About" and settings."""
+        self.site = Site.objects.get(is_default_site=True)
+        self.home = self.ensure_home(self.site, province.HOME_INTRO)
+        news_index = self.ensure_child(self.home, NewsIndexPage, **province.NEWS_INDEX)
+        directive_index = self.ensure_child(self.home, DirectiveIndexPage, **province.DIRECTIVE_INDEX)
+        about = self.ensure_content_page(self.home, province.ABOUT)
+        for _key, *item in province.STATISTICS:
+            self.ensure_statistic(*item, date=province.STATISTICS_DATE, source=province.STATISTICS_SOURCE)
+        directives = {item["number"]: self.ensure_directive(directive_index, item) for item in province.DIRECTIVES}
+        articles = {item["title"]: self.ensure_news(news_index, item, {}, directives) for item in province.NEWS}
+        english.load_english(self, news_index, directive_index, articles, [], about, texts=PROVINCE_ENGLISH)
+        load_english_directives(self, directives, province.DIRECTIVES_EN, province.AGENCIES_EN)
+        self.ensure_portal_settings(province.PORTAL)
+
+    def load_moc_chau(self) -> None:
+        """The "Phường Mộc Châu" portal (create_portal's Provisioner) with the former district's content."""
+        spec = PortalSpec(
+            name=province.MOC_CHAU["name"], hostname=f"{province.MOC_CHAU['host']}.localhost", port=demo_port()
+        )
+        provisioner = Provisioner(spec)
+        portal = provisioner.run()
+        for change in provisioner.changes:
+            self.log(f"{spec.name}: {change}")
+        self.site = portal.site
+        self.home = self.ensure_home(self.site, data.HOME_INTRO)
         news_index = self.ensure_child(self.home, NewsIndexPage, **NEWS_INDEX)
         directive_index = self.ensure_child(self.home, DirectiveIndexPage, **DIRECTIVE_INDEX)
         about = self.ensure_content_page(self.home, ABOUT)
@@ -109,21 +159,16 @@ class DemoLoader:
         load_schedule(self, self.home)
         load_web_links(self, self.home)
         load_gallery(self, self.home)
-        self.ensure_portal_settings()
-        load_participation(self, self.home)
-        load_questions(self, self.home)
-        setup_roles()
-        passwords = self.ensure_users(password)
-        return {"created": self.created, "passwords": passwords}
+        self.ensure_portal_settings(data.PORTAL)
 
-    def ensure_home(self) -> HomePage:
-        site = Site.objects.get(is_default_site=True)
+    def ensure_home(self, site: Site, intro: str) -> HomePage:
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise RuntimeError("The default site's root page is not a HomePage; run migrations on a fresh database.")
         if not home.intro:
-            home.title = "Trang chủ"
-            home.intro = HOME_INTRO
+            if site.is_default_site:
+                home.title = "Trang chủ"
+            home.intro = intro
             home.save_revision().publish()
         return home
 
@@ -231,6 +276,7 @@ class DemoLoader:
             hero_image=images.get(item["hero"]) if item.get("hero") else None,
             hero_caption=item.get("hero_caption", ""),
             body=body,
+            share_with_province=item["title"] in data.SHARED_WITH_PROVINCE,
             locale=index.locale,
         )
         index.add_child(instance=page)
@@ -248,6 +294,7 @@ class DemoLoader:
             link_page=article,
             sort_order=order,
             locale=self.locale,
+            site=self.site,
             translation_key=uuid.uuid4(),
             live=False,
         )
@@ -255,7 +302,7 @@ class DemoLoader:
         banner.save_revision().publish()
         self.log(f"banner slide: {slide['title']}")
 
-    def ensure_statistic(self, label: str, value: int, total: int | None, unit: str) -> Statistic:
+    def ensure_statistic(self, label: str, value: int, total: int | None, unit: str, date=None, source=None):
         existing = Statistic.objects.filter(label=label, locale=self.locale).first()
         if existing:
             return existing
@@ -264,9 +311,10 @@ class DemoLoader:
             value=value,
             total=total,
             unit=unit,
-            reference_date=data.STATISTICS_DATE,
-            source=data.STATISTICS_SOURCE,
+            reference_date=date or data.STATISTICS_DATE,
+            source=source or data.STATISTICS_SOURCE,
             locale=self.locale,
+            site=self.site,
             live=False,
         )
         statistic.save()
@@ -282,13 +330,13 @@ class DemoLoader:
         self.home.save_revision().publish()
         self.log("home page statistics")
 
-    def ensure_portal_settings(self):
-        portal = PortalSettings.load()
-        if not portal.organisation:
-            for key, value in data.PORTAL.items():
+    def ensure_portal_settings(self, values: dict):
+        portal = PortalSettings.for_site(self.site)
+        if not portal.address:  # empty, or as create_portal left it (name and organisation)
+            for key, value in values.items():
                 setattr(portal, key, value)
             portal.save()
-            self.log("portal settings")
+            self.log(f"portal settings: {self.site.site_name or self.site.hostname}")
 
     def ensure_users(self, password: str | None) -> dict[str, str]:
         User = get_user_model()

@@ -23,12 +23,13 @@ from django.utils import timezone
 from modelcluster.models import get_serializable_data_for_fields
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Revision
+from wagtail.models import Collection, Locale, Page, Revision, Site
 
 from cms.core.text import slugify_vi
 from cms.demo import seed_words as words
-from cms.demo.loader import DIRECTIVE_INDEX, NEWS_INDEX, DemoLoader
+from cms.demo.loader import DemoLoader
 from cms.demo.media import banner_image, pdf_document
+from cms.demo.province import DIRECTIVE_INDEX, HOME_INTRO, NEWS_INDEX
 from news.choices import DocumentField, DocumentType, NewsCategory
 from news.models import DirectiveAttachment, DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 from search.models import SearchEntry
@@ -121,7 +122,8 @@ class ContentSeeder:
     def prepare(self, locales: list[str]):
         """Index pages (created like ``load_demo_content`` does), their translations, and the media pools."""
         loader = DemoLoader()
-        self.home = self.home_page or loader.ensure_home()
+        # Without a portal named: the default site's, the province's (cms.demo.province).
+        self.home = self.home_page or loader.ensure_home(Site.objects.get(is_default_site=True), HOME_INTRO)
         self.locale = self.home.locale
         # A portal made by create_portal has its own sections (other slugs): seed into those.
         news_index = NewsIndexPage.objects.child_of(self.home).first() or loader.ensure_child(

@@ -145,7 +145,7 @@ def _draft(index: DraftIndexPage, item: dict) -> DraftPage:
 
 def load_participation(loader, home: Page) -> None:
     privacy = loader.ensure_content_page(home, PRIVACY)
-    site = Site.objects.get(is_default_site=True)
+    site = getattr(loader, "site", None) or Site.objects.get(is_default_site=True)  # the portal being built
     settings = ParticipationSettings.for_site(site)
     if settings.privacy_page_id is None:
         settings.privacy_page = privacy

@@ -77,14 +77,28 @@ def load_commune_portals(loader, password: str | None) -> dict[str, str]:
         portal = provisioner.run()
         for change in provisioner.changes:
             loader.log(f"{commune['name']}: {change}")
-        passwords.update(_accounts(loader, commune, password))
+        passwords.update(portal_accounts(loader, commune, password))
         _article(loader, portal, commune)
-        if loader.stdout:  # printed on every run, not counted as a change
-            loader.stdout.write(f"  Portal {commune['name']}: http://{hostname}:{port}/")
     return passwords
 
 
-def _accounts(loader, commune: dict, password: str) -> dict[str, str]:
+def portal_urls() -> list[tuple[str, str]]:
+    """(name, address) of every portal, the province's (the default site, at WAGTAILADMIN_BASE_URL) first."""
+    from cms.core.models import PortalSettings
+
+    urls = []
+    for site in Site.objects.order_by("-is_default_site", "hostname"):
+        name = PortalSettings.load(site).default_name()
+        if site.is_default_site:
+            urls.append((name, settings.WAGTAILADMIN_BASE_URL))
+        else:
+            port = "" if site.port == 80 else f":{site.port}"
+            urls.append((name, f"http://{site.hostname}{port}"))
+    return [(name, url.rstrip("/") + "/") for name, url in urls]
+
+
+def portal_accounts(loader, commune: dict, password: str) -> dict[str, str]:
+    """The portal's editor, reviewer and leader (``bientap.<host>``…), in its own groups; new ones' passwords."""
     User = get_user_model()
     passwords = {}
     for prefix, role in ACCOUNTS:

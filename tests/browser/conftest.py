@@ -11,6 +11,7 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
@@ -101,6 +102,16 @@ def portal(browser, live_server, demo_content):
     return live_server.url
 
 
+@pytest.fixture
+def moc_chau(portal):
+    """The demo's "Phường Mộc Châu" portal on the live server (its port; Chromium resolves ``*.localhost`` to the
+    loopback address): the seed article, slides, Decree 42 sections, gallery, questions (tests/demo_hosts.py).
+    ``portal`` is the province's, on the default site."""
+    from tests.demo_hosts import MOC_CHAU
+
+    return f"http://{MOC_CHAU}:{urlsplit(portal).port}"
+
+
 _open_contexts = []
 
 
@@ -159,15 +170,26 @@ def new_context(browser, base_url: str, viewport: dict, **options):
     return context
 
 
-@pytest.fixture
-def phone_page(browser, portal):
-    """A page in a phone-sized context; closed after the test, with the other contexts."""
-    return new_context(browser, portal, PHONE).new_page()
+def request_get(page, url: str, **options):
+    """``page.request.get(url)`` (``url`` absolute or relative to the page) through the loopback address for a
+    ``*.localhost`` host: Playwright's API requests resolve names in Node, where those may not resolve (Chromium
+    resolves them itself); the Host header still names the portal."""
+    parts = urlsplit(urljoin(page.url, url))
+    if parts.hostname and parts.hostname.endswith(".localhost"):
+        options["headers"] = {**options.get("headers", {}), "Host": parts.netloc}
+        parts = parts._replace(netloc=f"127.0.0.1:{parts.port}")
+    return page.request.get(urlunsplit(parts), **options)
 
 
 @pytest.fixture
-def desktop_page(browser, portal):
-    return new_context(browser, portal, DESKTOP).new_page()
+def phone_page(browser, moc_chau):
+    """A page in a phone-sized context on the Mộc Châu portal; closed after the test, with the other contexts."""
+    return new_context(browser, moc_chau, PHONE).new_page()
+
+
+@pytest.fixture
+def desktop_page(browser, moc_chau):
+    return new_context(browser, moc_chau, DESKTOP).new_page()
 
 
 class Screenshots:

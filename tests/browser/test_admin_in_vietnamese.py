@@ -127,9 +127,12 @@ def close_dialog(page):
 def screens(portal):
     """The objects the screens show: an article in review (two revisions), its English translation, media."""
     from django.contrib.auth import get_user_model
+    from wagtail.models import Site
 
     editor = get_user_model().objects.get(username="editor")
-    article = NewsPage.objects.filter(locale__language_code="vi").order_by("pk").first()
+    # The province's (the default site's, the demo "editor"'s); the Mộc Châu portal has its own staff.
+    province = Site.objects.get(is_default_site=True).root_page
+    article = NewsPage.objects.descendant_of(province).filter(locale__language_code="vi").order_by("pk").first()
     article.save_revision(user=editor)
     article.lead = f"{article.lead} (bản sửa)"
     article.save_revision(user=editor)
@@ -144,7 +147,7 @@ def screens(portal):
         "content": sorted({text.strip() for text in written if text and len(text.strip()) > 3}, key=len, reverse=True),
         "article": article,
         "english": english,
-        "index": NewsIndexPage.objects.get(locale__language_code="vi"),
+        "index": NewsIndexPage.objects.child_of(province).get(),
         "home": Page.objects.get(pk=article.get_parent().get_parent().pk),
         "image": get_image_model().objects.first(),
         "document": get_document_model().objects.first(),

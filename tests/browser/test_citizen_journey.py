@@ -5,7 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, SEED_ARTICLE, assert_no_horizontal_scroll, new_context, open_menu
+from tests.browser.conftest import (
+    PHONE,
+    SEED_ARTICLE,
+    assert_no_horizontal_scroll,
+    new_context,
+    open_menu,
+    request_get,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -123,15 +130,15 @@ def test_citizen_reads_the_portal_on_a_phone(phone_page, screenshots):
     # The cached page's box takes the figures of now from the API (visits-figures.js), not those it was built with.
     counter = page.get_by_role("region", name="Thống kê truy cập")
     expect(counter).to_have_attribute("data-visits-live", "")
-    figures = page.request.get(page.url.split("/vi/")[0] + "/api/v2/visits/").json()
+    figures = request_get(page, page.url.split("/vi/")[0] + "/api/v2/visits/").json()
     assert figures["online"] >= 1 and figures["today"] >= 4 and figures["total"] >= 4, figures
     for label, name in (("Hôm nay", "today"), ("Tất cả", "total")):
         shown = counter.get_by_role("listitem").filter(has_text=label).locator("strong").inner_text()
         assert int(shown.replace(".", "")) == figures[name], (label, shown, figures)
 
 
-def test_carousel_shows_the_first_slide_without_javascript(browser, portal, screenshots):
-    context = new_context(browser, portal, PHONE, java_script_enabled=False)
+def test_carousel_shows_the_first_slide_without_javascript(browser, moc_chau, screenshots):
+    context = new_context(browser, moc_chau, PHONE, java_script_enabled=False)  # the slides are Mộc Châu's
     page = context.new_page()
     page.goto("/vi/")
     carousel = page.get_by_role("region", name="Tin nổi bật")

@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 PASSWORD = "pw-123456789"  # tests.workflow_helpers.make_user's
 TITLE = "Xã Vân Hồ ra quân làm đường giao thông nông thôn"
+PROVINCE_ARTICLE = "Sơn La vận hành chính quyền địa phương hai cấp từ ngày 1/7/2025"  # cms/demo/province.py
 
 
 def create_commune(name: str, hostname: str, port: int) -> Portal:
@@ -75,9 +76,12 @@ def test_commune_article_is_approved_by_the_commune_and_live_on_its_portal_only(
     article = NewsPage.objects.get(title=TITLE)
     assert article.current_workflow_task.name == "Thẩm định nội dung – Xã Vân Hồ"
 
-    # Nor the province's article: not reachable by a crafted URL, not in the admin search.
-    province_article = NewsPage.objects.get(title=SEED_ARTICLE, locale__language_code="vi")
-    cannot_reach(editor, province_article.pk, SEED_ARTICLE)
+    # Nor the province's article, nor another portal's (the demo's Mộc Châu ward has the seed article): not
+    # reachable by a crafted URL, not in the admin search.
+    province_article = NewsPage.objects.get(title=PROVINCE_ARTICLE, locale__language_code="vi")
+    cannot_reach(editor, province_article.pk, PROVINCE_ARTICLE)
+    moc_chau_article = NewsPage.objects.get(title=SEED_ARTICLE, locale__language_code="vi")
+    cannot_reach(editor, moc_chau_article.pk, SEED_ARTICLE)
 
     # The commune's reviewer, then its leader, approve from the edit page's action menu.
     for username in ("thamdinh_vanho", "lanhdao_vanho"):

@@ -62,9 +62,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def external_sites(portal):
-    """Two static sites on other 127.0.0.1 ports, serving the same page; yields their origins."""
-    html = PAGE.format(api=portal, slug=SEED_SLUG).encode()
+def external_sites(moc_chau):
+    """Two static sites on other 127.0.0.1 ports, serving the same page; yields their origins. The page reads the
+    API of the demo's Mộc Châu portal, whose article the seed article is (tests/demo_hosts.py)."""
+    html = PAGE.format(api=moc_chau, slug=SEED_SLUG).encode()
     servers = [ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, html)) for _ in range(2)]
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -1,5 +1,6 @@
 """Citizens take part: a comment on an open draft, its moderation, and the form gone after the closing date; a
-question asked from a phone, answered by staff, approved by the reviewer and the leader, found by its code."""
+question asked from a phone, answered by staff, approved by the reviewer and the leader, found by its code. On the
+demo's Mộc Châu portal (tests/demo_hosts.py), whose own staff (its groups and workflow) answer."""
 
 import datetime
 import re
@@ -16,10 +17,12 @@ from cms.participation import tracking
 from cms.participation.demo import OPEN_DRAFT
 from cms.participation.models import Comment, DraftPage, Question, QuestionAnswerPage
 from cms.participation.roles import MODERATORS, QUESTION_HANDLERS
+from cms.portals.provision import scoped_name
 from tests.browser.admin import footer_button, log_in, open_footer_menu, workflow_action
 from tests.browser.conftest import DEMO_PASSWORD, DESKTOP, PHONE, new_context, run_axe
 from tests.browser.test_accessibility import BLOCKING
 
+MOC_CHAU_NAME = "Phường Mộc Châu"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 DRAFT_URL = "/vi/lay-y-kien-du-thao/du-thao-quy-dinh-quan-ly-cho/"
@@ -72,7 +75,7 @@ def test_a_citizen_comments_a_moderator_approves_and_the_form_closes_on_time(bro
     expect(page.get_by_text(TEXT)).to_be_visible()
 
 
-def test_participation_pages_have_no_serious_accessibility_violations(browser, portal):
+def test_participation_pages_have_no_serious_accessibility_violations(browser, moc_chau):
     pages = {
         "draft-index": "/vi/lay-y-kien-du-thao/",
         "draft-open": DRAFT_URL,
@@ -86,7 +89,7 @@ def test_participation_pages_have_no_serious_accessibility_violations(browser, p
     found = {}
     for size_name, size in (("phone", PHONE), ("desktop", DESKTOP)):
         # The public CSP forbids inline scripts; axe-core is injected as one, so the context bypasses CSP.
-        context = new_context(browser, portal, size, bypass_csp=True)
+        context = new_context(browser, moc_chau, size, bypass_csp=True)
         page = context.new_page()
         for name, path in pages.items():
             assert page.goto(path).ok, path
@@ -103,7 +106,8 @@ ANSWER_TEXT = "Nhà ở riêng lẻ tại nông thôn không thuộc khu vực c
 
 def test_a_citizen_asks_staff_answer_the_leaders_approve_and_the_citizen_finds_the_answer(browser, portal, phone_page):
     handler = get_user_model().objects.create_user("tiepnhan", password=DEMO_PASSWORD)
-    handler.groups.add(Group.objects.get(name=QUESTION_HANDLERS), Group.objects.get(name=roles.EDITORS.name))
+    editors = scoped_name(roles.EDITORS.name, MOC_CHAU_NAME)  # the portal's editors (create_portal)
+    handler.groups.add(Group.objects.get(name=QUESTION_HANDLERS), Group.objects.get(name=editors))
 
     # A citizen asks from a phone.
     page = phone_page
@@ -148,8 +152,8 @@ def test_a_citizen_asks_staff_answer_the_leaders_approve_and_the_citizen_finds_t
     answer_page = QuestionAnswerPage.objects.get(title=QUESTION_SUBJECT)
     assert answer_page.workflow_in_progress and not answer_page.live
 
-    # The reviewer and the leader approve from the edit page.
-    for username in ("reviewer", "approver"):
+    # The portal's reviewer and leader (load_demo_content's accounts) approve from the edit page.
+    for username in ("thamdinh.mocchau", "lanhdao.mocchau"):
         approver = new_context(browser, portal, DESKTOP).new_page()
         log_in(approver, username)
         approver.goto(f"/admin/pages/{answer_page.pk}/edit/")

@@ -41,7 +41,10 @@ def submitted_by_editor(instance):
 
 
 def article(title: str) -> NewsPage:
-    index = NewsIndexPage.objects.get(locale__language_code="vi")
+    """A draft in the province's news (the default site's, where the demo's "editor" works)."""
+    from wagtail.models import Site
+
+    index = NewsIndexPage.objects.child_of(Site.objects.get(is_default_site=True).root_page).get()
     return submitted_by_editor(factories.NewsPageFactory(parent=index, title=title, live=False))
 
 

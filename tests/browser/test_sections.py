@@ -1,11 +1,12 @@
 """The Decree 42 sections added last (work schedule, web links, photo and video albums, the directive register's
-search) as a phone reader meets them at 390×844 (the video album at 320 too): no sideways scroll, axe clean,
-screenshots; the week navigation and the gallery by a reader without JavaScript."""
+search) of the demo's Mộc Châu portal (tests/demo_hosts.py) as a phone reader meets them at 390×844 (the video
+album at 320 too): no sideways scroll, axe clean, screenshots; the week navigation and the gallery by a reader
+without JavaScript."""
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, new_context, run_axe
+from tests.browser.conftest import PHONE, SCREENSHOTS, new_context, request_get, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -13,28 +14,29 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def section_pages() -> dict[str, str]:
     from cms.gallery.models import AlbumPage
     from cms.schedule.models import ScheduleEntryPage
+    from tests.demo_hosts import host_and_path
 
     entry = ScheduleEntryPage.objects.filter(locale__language_code="vi").order_by("date", "start_time").last()
     album = AlbumPage.objects.filter(locale__language_code="vi").order_by("pk").first()
     video_album = AlbumPage.objects.get(slug="video-buoi-sang-doi-che")
     return {
         "schedule": "/vi/lich-cong-tac/",
-        "schedule-entry": entry.url,
+        "schedule-entry": host_and_path(entry)[1],
         "schedule-en": "/en/work-schedule/",
         "web-links": "/vi/lien-ket-website/",
         "gallery": "/vi/thu-vien-anh/",
-        "album": album.url,
-        "video-album": video_album.url,
+        "album": host_and_path(album)[1],
+        "video-album": host_and_path(video_album)[1],
         "register-search": "/vi/chi-dao-dieu-hanh/?q=dan+chu&issued_from=01/01/2024",
         "register-bad-date": "/vi/chi-dao-dieu-hanh/?issued_to=31/02/2024",
         "register-en": "/en/directives/",
     }
 
 
-def test_section_pages_fit_a_phone_and_pass_axe(browser, portal):
+def test_section_pages_fit_a_phone_and_pass_axe(browser, moc_chau):
     folder = SCREENSHOTS / "sections"
     folder.mkdir(parents=True, exist_ok=True)
-    context = new_context(browser, portal, PHONE, bypass_csp=True)  # axe is injected as an inline script
+    context = new_context(browser, moc_chau, PHONE, bypass_csp=True)  # axe is injected as an inline script
     page = context.new_page()
     problems = []
     for name, path in section_pages().items():
@@ -62,8 +64,8 @@ def test_section_pages_fit_a_phone_and_pass_axe(browser, portal):
     assert "youtube-nocookie.com/embed/" in page.locator(".video-embed__frame iframe").get_attribute("src")
 
 
-def test_week_navigation_and_gallery_work_without_javascript(browser, portal):
-    context = new_context(browser, portal, PHONE, java_script_enabled=False)
+def test_week_navigation_and_gallery_work_without_javascript(browser, moc_chau):
+    context = new_context(browser, moc_chau, PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto("/vi/lich-cong-tac/")
     this_week = page.locator(".week-nav__title").inner_text()
@@ -76,7 +78,7 @@ def test_week_navigation_and_gallery_work_without_javascript(browser, portal):
     expect(page.get_by_role("alert")).to_contain_text("Ngày không hợp lệ")
     page.screenshot(path=SCREENSHOTS / "sections" / "schedule-bad-week-390.png", full_page=True)
     # The feed link answers with a calendar.
-    feed = page.request.get(page.locator(".schedule-calendar a").get_attribute("href"))
+    feed = request_get(page, page.locator(".schedule-calendar a").get_attribute("href"))
     assert feed.status == 200 and feed.headers["content-type"].startswith("text/calendar")
     assert b"BEGIN:VEVENT" in feed.body()
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.portals.demo import load_commune_portals
+from cms.portals.demo import load_commune_portals, portal_urls
 
 
 class _Log:
@@ -16,7 +16,7 @@ class _Log:
 
 
 class Command(BaseCommand):
-    help = "Add the demo commune portals (Vân Hồ, Đoàn Kết, Mộc Sơn) with their accounts. Idempotent."
+    help = "Add the demo commune portals (Vân Hồ, Đoàn Kết, Mộc Sơn) and accounts; list every portal. Idempotent."
 
     def add_arguments(self, parser):
         parser.add_argument("--password", help="Password for new demo accounts (default: a generated one, printed).")
@@ -28,3 +28,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo portals already present; nothing changed.")
         for username, pw in passwords.items():
             self.stdout.write(f"  {username} / {pw}")
+        # Printed on every run (the last demo step of `make run`): where each portal is served.
+        self.stdout.write(self.style.SUCCESS("Portals (*.localhost resolves to this machine in browsers):"))
+        for name, url in portal_urls():
+            self.stdout.write(f"  {name}: {url}")
