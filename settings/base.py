@@ -10,7 +10,8 @@ PROJECT_DIR = BASE_DIR / "cms"
 
 SECRET_KEY = env.get("SECRET_KEY")
 DEBUG = False
-ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# ".localhost": the demo's commune portals (mocchau.localhost, ...), loopback by RFC 6761.
+ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -116,6 +116,12 @@ class DemoLoader:
     def load_province(self) -> None:
         """The province's portal on the default site: its home, news, directives, "About" and settings."""
         self.site = Site.objects.get(is_default_site=True)
+        # With several portals Wagtail writes links between them as full addresses built from each Site's
+        # hostname and port (a commune's copy of a province directive names its original that way): the
+        # province answers on the development server's port like the communes, so those links load locally.
+        if self.site.port != demo_port():
+            self.site.port = demo_port()
+            self.site.save(update_fields=["port"])
         self.home = self.ensure_home(self.site, province.HOME_INTRO)
         news_index = self.ensure_child(self.home, NewsIndexPage, **province.NEWS_INDEX)
         directive_index = self.ensure_child(self.home, DirectiveIndexPage, **province.DIRECTIVE_INDEX)
