@@ -4,10 +4,16 @@ its pages render.
 
 Slow (about two minutes): the old code migrates, loads the demo and seeds in a subprocess, then this code
 migrates the same file. Needs the git history (a shallow clone without that commit fails, on purpose).
+
+The old code's database is the same every time for the same commit and installed packages: when
+``OLD_MAIN_DATABASE_CACHE`` names a folder (CI sets one per run, since it runs the suite twice: SQLite, then
+PostgreSQL), the first run keeps a copy of it (with its media) there and later runs start from that copy.
+This code's migration and every check run each time.
 """
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -57,13 +63,37 @@ def row_counts(path) -> dict[str, int]:
         return {table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] for table in tables}  # noqa: S608
 
 
+def build_old_database(folder: Path, env: dict) -> None:
+    """The old main's database in ``folder`` (portal.sqlite3 and media/): migrated, demo loaded, seeded."""
+    archive = subprocess.run(["git", "archive", OLD_MAIN], cwd=ROOT, capture_output=True, check=True).stdout  # noqa: S607
+    old = folder / "old"
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(old, filter="data")
+    run(old, "manage.py", "migrate", "--noinput", env=env)
+    run(old, "manage.py", "load_demo_content", "--password", "demo-Pass-2024", env=env)
+    run(old, "manage.py", "seed_content", "--news", "700", "--directives", "300", "--seed", "16", env=env)
+    shutil.rmtree(old)
+
+
+def old_database(folder: Path, env: dict) -> None:
+    """Build the old main's database in ``folder``, or copy it from ``OLD_MAIN_DATABASE_CACHE`` (see above)."""
+    cache = os.environ.get("OLD_MAIN_DATABASE_CACHE")
+    if not cache:
+        build_old_database(folder, env)
+        return
+    kept = Path(cache) / f"old-main-{OLD_MAIN}"
+    if not kept.is_dir():
+        build_old_database(folder, env)
+        partial = Path(cache) / f"{kept.name}.{os.getpid()}.partial"
+        shutil.copytree(folder, partial)
+        os.replace(partial, kept)  # whole or not at all: an interrupted copy is never read
+        return
+    shutil.copytree(kept, folder, dirs_exist_ok=True)
+
+
 @pytest.mark.slow
 def test_database_of_the_old_main_migrates_without_losing_rows_and_renders():
-    archive = subprocess.run(["git", "archive", OLD_MAIN], cwd=ROOT, capture_output=True, check=True).stdout  # noqa: S607
     with tempfile.TemporaryDirectory(prefix="portal-old-main-") as folder:
-        old = Path(folder) / "old"
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(old, filter="data")
         database = Path(folder) / "portal.sqlite3"
         env = {
             **os.environ,
@@ -72,9 +102,7 @@ def test_database_of_the_old_main_migrates_without_losing_rows_and_renders():
             "MEDIA_ROOT": str(Path(folder) / "media"),
         }
         env.pop("REDIS_URL", None)
-        run(old, "manage.py", "migrate", "--noinput", env=env)
-        run(old, "manage.py", "load_demo_content", "--password", "demo-Pass-2024", env=env)
-        run(old, "manage.py", "seed_content", "--news", "700", "--directives", "300", "--seed", "16", env=env)
+        old_database(Path(folder), env)
         before = row_counts(database)
         assert before["news_newspage"] + before["news_directivepage"] >= 1000
 
