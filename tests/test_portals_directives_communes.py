@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 __all__ = ["portals"]  # the fixture, shared with tests/test_portals_directives.py
 
 PANEL = "Văn bản của tỉnh áp dụng cho xã, phường"
-QUERY = "phong chong thien tai"  # words of the province directive NUMBER's title, without tone marks
+QUERY = "chuyen doi so cap xa"  # words of the province directive NUMBER's title, without tone marks
 
 
 def search(client, host, **params):
