@@ -183,9 +183,9 @@ def write_report(run: dict, path: Path):
         "",
     ]
     for step in run["sizes"]:
+        loaded = "by an earlier run" if step["seed_seconds"] is None else f"in {step['seed_seconds']} s"
         lines += [
-            f"## {step['size']:,} seeded pages "
-            f"({step['pages']:,} pages in the tree, loaded in {step['seed_seconds']} s)",
+            f"## {step['size']:,} seeded pages ({step['pages']:,} pages in the tree, loaded {loaded})",
             "",
         ]
         for mode, results in step["modes"].items():
