@@ -193,6 +193,7 @@ class Server:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(0.3)
+        self.__exit__()  # not left running on the port, where the next run's gunicorn could not bind
         raise RuntimeError(f"gunicorn did not answer /healthz within {self.config.boot_seconds} s")
 
     def __exit__(self, *exc):
