@@ -36,13 +36,14 @@ def test_demo_has_published_english_versions_made_with_wagtail_localize(demo_con
     assert NewsPage.objects.live().filter(locale=en).count() >= 3
     assert BannerSlide.objects.filter(live=True, locale=en).count() == 3
     # Made through wagtail-localize, so the admin's translation editor and sync work on them.
-    # The province (cms/demo/province.py): home, two indexes, "About", one article, one directive (6).
+    # The province (cms/demo/province.py): home, two indexes, "About", one article, one directive (6), and the
+    # eight empty Decree 42 sections every portal gets (cms/portals/sections.py, DECREE_42_SECTIONS).
     # The Mộc Châu ward (41): home, two indexes (create_portal's), "Giới thiệu" and its three sub-pages, three
     # articles, three slides, the organisation chart and its six units (cms/organisation/demo.py), the questions
     # and answers page (cms/participation/demo.py); four directives (news/demo.py), the work schedule and its ten
     # activities (cms/schedule/demo.py), the web links page, the photo library and its three albums (two of photos,
     # one of videos: cms/gallery/demo.py).
-    assert Translation.objects.filter(target_locale=en).count() == 6 + 41
+    assert Translation.objects.filter(target_locale=en).count() == 6 + 8 + 41
     assert not Page.objects.filter(locale=en, live=False).exists()
 
 

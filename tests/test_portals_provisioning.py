@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
@@ -12,6 +13,7 @@ from cms.core import visibility
 from cms.editorial import roles
 from cms.editorial.workflow.setup import setup_workflows
 from cms.portals.models import Portal
+from cms.portals.sections import DECREE_42_SECTIONS, SECTIONS
 from home.models import HomePage
 from news.models import DirectiveIndexPage, NewsIndexPage, NewsPage
 from tests.workflow_helpers import make_user
@@ -58,6 +60,19 @@ def test_create_portal_provisions_site_homes_sections_collection_groups_and_work
     assert vanho.collection.name == "Xã Vân Hồ"
     names = {"Biên tập viên – Xã Vân Hồ", "Thẩm định – Xã Vân Hồ", "Lãnh đạo phê duyệt – Xã Vân Hồ"}
     assert set(Group.objects.filter(name__contains="Xã Vân Hồ").values_list("name", flat=True)) == names
+
+
+def test_a_new_portal_has_every_section_decree_42_asks_for_in_each_language(vanho, client):
+    """Organisation, procedures, disclosures, schedule, drafts, Q&A, links, photos: empty, live and served."""
+    assert {section.slug for section in DECREE_42_SECTIONS} >= {"co-cau-to-chuc", "thu-tuc-hanh-chinh", "hoi-dap"}
+    for home in HomePage.objects.filter(translation_key=vanho.site.root_page.translation_key):
+        english = home.locale.language_code == "en"
+        for section in SECTIONS:
+            (page,) = apps.get_model(section.model).objects.child_of(home).live()
+            assert page.slug == (section.slug_en if english else section.slug)
+            assert page.title == (section.title_en if english else section.title)
+            path = page.get_url_parts()[2]
+            assert client.get(path, HTTP_HOST="vanho.localhost").status_code == 200, path
 
 
 def test_a_second_run_changes_nothing_and_says_so(vanho):

@@ -31,6 +31,7 @@ from cms.pages.models import ContentPage
 from cms.participation.demo import load_participation, load_questions
 from cms.portals.demo import demo_port, portal_accounts
 from cms.portals.provision import PortalSpec, Provisioner
+from cms.portals.sections import CORE_SECTIONS, DECREE_42_SECTIONS
 from cms.procedures.demo import load_procedures
 from cms.schedule.demo import load_schedule
 from cms.statistics.models import Statistic
@@ -133,11 +134,20 @@ class DemoLoader:
         english.load_english(self, news_index, directive_index, articles, [], about, texts=PROVINCE_ENGLISH)
         load_english_directives(self, directives, province.DIRECTIVES_EN, province.AGENCIES_EN)
         self.ensure_portal_settings(province.PORTAL)
+        # Empty Decree 42 sections (organisation, procedures, Q&A, ...) as create_portal gives every commune.
+        spec = PortalSpec(
+            name="Tỉnh Sơn La", hostname=self.site.hostname, port=self.site.port, sections=DECREE_42_SECTIONS
+        )
+        Provisioner(spec).add_sections(self.home)
 
     def load_moc_chau(self) -> None:
         """The "Phường Mộc Châu" portal (create_portal's Provisioner) with the former district's content."""
+        # The loaders below make its Decree 42 sections, with content; the provisioner makes the rest.
         spec = PortalSpec(
-            name=province.MOC_CHAU["name"], hostname=f"{province.MOC_CHAU['host']}.localhost", port=demo_port()
+            name=province.MOC_CHAU["name"],
+            hostname=f"{province.MOC_CHAU['host']}.localhost",
+            port=demo_port(),
+            sections=CORE_SECTIONS,
         )
         provisioner = Provisioner(spec)
         portal = provisioner.run()

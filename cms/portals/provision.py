@@ -32,7 +32,7 @@ from cms.editorial.workflow.models import NoSelfApprovalTask
 from cms.editorial.workflow.setup import STEPS, WORKFLOW_NAME
 from cms.portals import directives
 from cms.portals.models import Portal
-from cms.portals.sections import SECTIONS
+from cms.portals.sections import SECTIONS, Section
 from home.models import HomePage
 
 PORTAL_ROLES = (EDITORS, REVIEWERS, APPROVERS)
@@ -61,6 +61,8 @@ class PortalSpec:
     port: int = 80
     languages: tuple[str, ...] = ()
     parent_hostname: str = ""
+    # The sections the new home gets (a caller that brings its own, like the demo's Mộc Châu, passes fewer).
+    sections: tuple[Section, ...] = SECTIONS
 
     def validate(self) -> None:
         if not self.name.strip():
@@ -97,6 +99,11 @@ class Provisioner:
         except _Rollback:
             return None
         return portal
+
+    def add_sections(self, home: HomePage) -> None:
+        """The spec's sections under a home no provisioning made (the province's), in each of its languages."""
+        with transaction.atomic():
+            self._sections(home, [page.locale for page in home.get_translations().select_related("locale")])
 
     def _change(self, message: str) -> None:
         self.changes.append(message)
@@ -183,7 +190,7 @@ class Provisioner:
 
     def _sections(self, home: HomePage, other_locales: list[Locale]) -> None:
         names = {"name": self.spec.name, "name_en": self.name_en}
-        for section in SECTIONS:
+        for section in self.spec.sections:
             try:
                 model = apps.get_model(section.model)
             except LookupError:
