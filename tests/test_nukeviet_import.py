@@ -482,10 +482,10 @@ def test_a_commune_portal_gets_its_own_import(source, tmp_path, client, home, lo
     call_command("create_portal", "--name", "Xã Vân Hồ", "--hostname", "vanho.localhost", stdout=io.StringIO())
     portal = Portal.objects.get(hostname="vanho.localhost")
     run_import(source, tmp_path)  # the same NukeViet numbering imported into the default site first
-    # The commune already lists a link of its own: the imported links join it on the same page.
-    own = WebLinkPage(title="Liên kết", slug="lien-ket", locale=portal.home.locale)
+    # The commune's links page (create_portal makes it, empty) already lists a link of its own: the imported
+    # links join it on the same page.
+    own = WebLinkPage.objects.child_of(portal.home).get()
     own.links = [WebLink(category="tinh", title="Sở Nội vụ", url="https://snv.sonla.gov.vn", locale=own.locale)]
-    portal.home.add_child(instance=own)
     own.save_revision().publish()
     report = run_import(source, tmp_path, "--portal", "vanho.localhost")
     assert f"| news | created | {NEWS} |" in report  # not "unchanged": mappings are per portal
@@ -495,7 +495,8 @@ def test_a_commune_portal_gets_its_own_import(source, tmp_path, client, home, lo
     assert page_for(NEWS_ROWS, 1, site=Site.objects.get(is_default_site=True)).pk != article.pk
     assert page_for(PAGE_ROWS, 1, site=portal.site).get_parent().pk == portal.home.pk
     links = WebLink.objects.filter(page=own)
-    assert WebLinkPage.objects.count() == 2 and links.count() == 7 and links.filter(title="Sở Nội vụ").exists()
+    # The default site's imported page, the commune's page and its English translation (create_portal's).
+    assert WebLinkPage.objects.count() == 3 and links.count() == 7 and links.filter(title="Sở Nội vụ").exists()
     assert page_for(FAQ_ROWS, 1, site=portal.site).get_parent().get_parent().pk == portal.home.pk
     # Files land in the portal's own collection, where its editors can choose them.
     image = get_image_model().objects.get(pk=article.body.raw_data[2]["value"]["image"])

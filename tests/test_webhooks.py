@@ -319,8 +319,9 @@ def test_a_dead_receiver_adds_no_network_and_a_fixed_query_cost_to_the_publish_r
 
 
 # Queries the queue adds to a page publish once an endpoint is subscribed: the locale's code, the reloaded
-# page, its site, the restriction and alias lists read fresh (two), then one INSERT for all the rows.
-QUEUE_QUERIES = 6
+# page, its site, the restriction and alias lists read fresh (one query for both, read once per fresh() block:
+# cms.core.visibility), then one INSERT for all the rows.
+QUEUE_QUERIES = 5
 # The page's portal, asked only when an endpoint listens (endpoints may belong to one portal): the portals'
 # tree paths are remembered under the sites' own stamp (cms.core.sites), which publishing a page does not renew.
 PORTAL_LOOKUP = 0
