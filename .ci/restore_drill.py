@@ -15,12 +15,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.dev")
 
 
-def get_on_its_host(client, page):
-    """GET ``page`` on its own portal's host (with several portals ``page.url`` is a full address)."""
+def host_and_path(page) -> tuple[str, str]:
+    """The host of ``page``'s own portal and its path there (with several portals ``page.url`` is a full address)."""
     from urllib.parse import urlsplit
 
     _site_id, root_url, path = page.get_url_parts()
-    return client.get(path, HTTP_HOST=urlsplit(root_url).netloc)
+    return urlsplit(root_url).netloc, path
+
+
+def get_on_its_host(client, page):
+    host, path = host_and_path(page)
+    return client.get(path, HTTP_HOST=host)
 
 
 def check(condition, detail="") -> None:
@@ -96,12 +101,12 @@ def serve() -> None:
         response = client.get(url)
         check(response.status_code == 200 and response["Content-Type"].startswith("application/json"), (url, response))
     # A page through the API of its own portal (a portal's host serves that portal's pages).
-    host = get_on_its_host(client, pages[-1]).wsgi_request.get_host()
+    host, _path = host_and_path(pages[-1])
     response = client.get(f"/api/v2/pages/{pages[-1].pk}/", HTTP_HOST=host)
     check(response.status_code == 200 and response.json()["id"] == pages[-1].pk, (host, pages[-1].pk, response))
     # The search index is rebuilt by restore, not copied: a live article's title finds it again.
     article = NewsPage.objects.live().filter(locale__language_code="vi").order_by("pk").last()
-    host = get_on_its_host(client, article).wsgi_request.get_host()
+    host, _path = host_and_path(article)
     found = client.get("/api/v2/search/", {"q": article.title}, HTTP_HOST=host).json()
     check(article.pk in [item["id"] for item in found["items"]], found)
     check(SearchEntry.objects.count() >= NewsPage.objects.live().count() > 0)
