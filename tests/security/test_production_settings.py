@@ -38,3 +38,18 @@ def test_production_is_https_only_with_secure_cookies_and_a_proxy_flag():
     proxied = _run(["-c", code], TRUSTED_PROXY_COUNT="1").stdout
     assert "('HTTP_X_FORWARDED_PROTO', 'https')" in proxied
     assert "cms.core.http.client_address 1 X-Forwarded-For" in proxied
+
+
+def test_without_allowed_hosts_production_serves_the_demo_communes_on_localhost_only():
+    """`make serve` sets no ALLOWED_HOSTS: the province on 127.0.0.1, the communes on <name>.localhost."""
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    environment.update({key: value for key, value in DOCUMENTED_ENV.items() if key != "ALLOWED_HOSTS"})
+    environment.pop("ALLOWED_HOSTS", None)
+    code = (
+        "import settings.production as s; from django.http.request import validate_host as v;"
+        " print([v(h, s.ALLOWED_HOSTS) for h in ('127.0.0.1', 'mocchau.localhost', 'localhost', 'example.vn')])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "[True, True, True, False]", result.stdout + result.stderr
