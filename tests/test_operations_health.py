@@ -136,6 +136,30 @@ def test_archive_check_names_a_missing_member(tmp_path):
         verify_archive(trimmed)
 
 
+def test_a_damaged_archive_fails_its_check_wherever_the_damage_is(tmp_path):
+    # A flipped byte can break the tar layout, a checksum or the gzip stream itself (zlib.error, which
+    # tarfile does not wrap): each must be a BackupError, never a crash of the backup command. A flip that
+    # leaves every checksum right (in the gzip header's file name, say) is no damage and passes.
+    archive = tmp_path / "portal.tar.gz"
+    create_backup(archive)
+    data = archive.read_bytes()
+    damaged = tmp_path / "damaged.tar.gz"
+    refused = 0
+    positions = range(0, len(data), max(1, len(data) // 24))
+    for position in positions:
+        flipped = bytearray(data)
+        flipped[position] ^= 0xFF
+        damaged.write_bytes(bytes(flipped))
+        try:
+            verify_archive(damaged)
+        except BackupError:
+            refused += 1
+    assert refused >= len(positions) - 2
+    damaged.write_bytes(data[: len(data) // 2])  # cut short, as by a full disk
+    with pytest.raises(BackupError):
+        verify_archive(damaged)
+
+
 class BrokenSMTP:
     """An e-mail backend whose server refuses every message."""
 

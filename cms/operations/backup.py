@@ -18,6 +18,7 @@ import json
 import tarfile
 import tempfile
 import uuid
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -301,7 +302,8 @@ def open_archive(archive_path: Path, workdir: Path) -> Archive:
             # The "data" filter refuses absolute paths, "..", links outside and device files.
             archive.extractall(workdir, filter="data")
         manifest = json.loads((workdir / "manifest.json").read_text())
-    except (tarfile.TarError, OSError, ValueError) as error:
+    except (tarfile.TarError, OSError, ValueError, EOFError, zlib.error) as error:
+        # zlib.error and EOFError: a damaged or cut gzip stream, which tarfile does not wrap.
         raise BackupError(f"not a portal backup: {error}") from error
     if manifest.get("format") not in READABLE_FORMATS:
         raise BackupError(f"unknown backup format {manifest.get('format')!r}")
