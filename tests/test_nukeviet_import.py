@@ -532,6 +532,5 @@ def test_a_members_only_news_category_comes_in_as_drafts_and_goes_live_when_open
         cursor.execute("UPDATE nv4_vi_news_cat SET groups_view = '6' WHERE catid = 1")
     run_import(source, tmp_path)
     assert not sections.filter(live=False).exists()
-    assert all(
-        page_for(NEWS_ROWS, row_id).live == (news_status(row_id) == 1 and not news_expired(row_id)) for row_id in hidden
-    )
+    for row_id in hidden:
+        assert page_for(NEWS_ROWS, row_id).live == (news_status(row_id) == 1 and not news_expired(row_id)), row_id
