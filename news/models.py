@@ -14,7 +14,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PagePermissionTester
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.body import BodyBlock
@@ -240,22 +240,6 @@ class ProvinceScopePanel(MultiFieldPanel):
             return super().is_shown()
 
 
-class ProvinceAliasPermissionTester(PagePermissionTester):
-    """A province directive in a commune's register stays there: only the province's administrators
-    (superusers) may delete, move or unpublish it (cms.portals.directives; turning it into a page of the
-    commune's own is refused by a hook there). Wagtail asks this tester for every button, menu item, bulk
-    action and view that deletes, moves or unpublishes a page."""
-
-    def _province_alias(self) -> bool:
-        return not self.user.is_superuser and self.page.province_original() is not None
-
-    def can_delete(self, ignore_bulk=False):  # can_move() asks this too
-        return super().can_delete(ignore_bulk) and not self._province_alias()
-
-    def can_unpublish(self):
-        return super().can_unpublish() and not self._province_alias()
-
-
 class DirectivePage(PortalPage):
     """A directive or administrative document record, as Vietnamese portals publish them."""
 
@@ -390,9 +374,6 @@ class DirectivePage(PortalPage):
     @property
     def status_label(self) -> str:
         return str(DirectiveStatus(self.status).label)
-
-    def permissions_for_user(self, user):
-        return ProvinceAliasPermissionTester(user, self)
 
     def province_original(self):
         """The province's directive this page stands for in a commune's register (an alias of a page of another

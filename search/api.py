@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from cms.api import router
 from cms.api.errors import error_body
 from cms.api.http_cache import CachedResponseMixin
-from cms.core import public_urls
+from cms.core import public_urls, sites
 from cms.core.text import is_number
 from search import documents
 from search import query as search_query
@@ -51,6 +51,17 @@ def _query(request) -> str:
     if len(query) > search_query.MAX_QUERY_LENGTH:
         raise BadParameter("q", _("Từ khóa quá dài (tối đa %(max)d ký tự).") % {"max": search_query.MAX_QUERY_LENGTH})
     return query
+
+
+def _site(request):
+    """The portal searched by default: ``?site=<hostname>`` (one API host serving aggregators), else the one this
+    host serves (None: the installation has one portal, nothing to limit)."""
+    if not request.query_params.get(sites.SITE_PARAMETER, "").strip():
+        return search_query.current_portal(request)
+    try:
+        return sites.site_for_request(request, allow_parameter=True)
+    except sites.Site.DoesNotExist as exc:
+        raise BadParameter(sites.SITE_PARAMETER, _("không có cổng nào với tên miền này.")) from exc
 
 
 def _non_negative_int(request, name: str, default: int, maximum: int | None = None) -> int:
@@ -205,6 +216,16 @@ OPENAPI_COMPONENTS = {
 
 LOCALE_PARAMETER = OpenApiParameter("locale", OpenApiTypes.STR, description="Language code; default: vi.")
 QUERY_PARAMETER = OpenApiParameter("q", OpenApiTypes.STR, description="Search words, at most 200 characters.")
+PORTAL_PARAMETERS = [
+    OpenApiParameter(
+        "portal", OpenApiTypes.STR, description="A site id, or all; default: the portal searched (see site)."
+    ),
+    OpenApiParameter(
+        "site",
+        OpenApiTypes.STR,
+        description="Host name of the portal to search (aggregators); default: the portal of the request's host.",
+    ),
+]
 
 
 class SearchSchema(AutoSchema):
@@ -262,7 +283,7 @@ class SearchAPIView(PublicAPIView):
             ),
             OpenApiParameter("field", OpenApiTypes.STR, description="Field (lĩnh vực) slug."),
             OpenApiParameter("year", OpenApiTypes.INT),
-            OpenApiParameter("portal", OpenApiTypes.STR, description="A site id, or all; default: this portal."),
+            *PORTAL_PARAMETERS,
             OpenApiParameter("date_from", OpenApiTypes.DATE),
             OpenApiParameter("date_to", OpenApiTypes.DATE),
             OpenApiParameter("document_type", OpenApiTypes.STR),
@@ -278,6 +299,7 @@ class SearchAPIView(PublicAPIView):
             locale = _locale(request)
             offset = _non_negative_int(request, "offset", 0)
             limit = _non_negative_int(request, "limit", DEFAULT_LIMIT, MAX_LIMIT) or DEFAULT_LIMIT
+            site = _site(request)
         except BadParameter as exc:
             return _error(exc)
         filters = search_query.Filters.parse(request.query_params)
@@ -286,12 +308,12 @@ class SearchAPIView(PublicAPIView):
             return _error(BadParameter(name, message))
         # Type and field labels in the language searched, so the answer does not vary with Accept-Language.
         with translation.override(locale.language_code):
-            return self.respond(request, query, locale, filters, offset, limit)
+            return self.respond(request, query, locale, filters, offset, limit, site)
 
-    def respond(self, request, query, locale, filters, offset, limit):
-        outcome = search_query.run(query, locale, filters, search_query.current_portal(request))
+    def respond(self, request, query, locale, filters, offset, limit, site):
+        outcome = search_query.run(query, locale, filters, site)
         total = outcome.total
-        results = present(outcome.entries(offset, limit), query, request, outcome.parsed.highlight_words)
+        results = present(outcome.entries(offset, limit), query, request, outcome.parsed.highlight_words, site)
         # total_count stops at search.query.MAX_RANKED; total_count_capped says there are more.
         meta = {
             "total_count": total.count,
@@ -309,18 +331,23 @@ class SuggestAPIView(PublicAPIView):
     openapi = {
         "operation_id": "search_suggest",
         "response": "SearchSuggestions",
-        "summary": "As-you-type title suggestions",
-        "parameters": [QUERY_PARAMETER, LOCALE_PARAMETER],
+        "summary": "As-you-type title suggestions, from the portal searched (as /api/v2/search/)",
+        "parameters": [QUERY_PARAMETER, LOCALE_PARAMETER, *PORTAL_PARAMETERS],
     }
 
     def get(self, request):
         try:
             query = _query(request)
             locale = _locale(request)
+            site = _site(request)
+            portal, error = search_query.parse_portal(request.query_params)
+            if error:
+                raise BadParameter("portal", error)
         except BadParameter as exc:
             return _error(exc)
         with translation.override(locale.language_code):
-            results = present(search_query.suggest(query, locale), query, request)
+            suggestions = search_query.suggest(query, locale, portal=portal, site=site)
+            results = present(suggestions, query, request, site=site)
         return Response(
             {
                 "items": [

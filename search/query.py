@@ -228,11 +228,9 @@ class Filters:
             filters.year = int(year)
         elif year:
             filters.errors["year"] = _("Năm không hợp lệ: %(value)s") % {"value": year[:20]}
-        portal = params.get("portal", "").strip()
-        if portal == "all" or (is_number(portal) and len(portal) < 10):
-            filters.portal = portal
-        elif portal:
-            filters.errors["portal"] = _("Phạm vi không hợp lệ: chỉ nhận “all” hoặc mã cổng.")
+        filters.portal, error = parse_portal(params)
+        if error:
+            filters.errors["portal"] = error
         return filters
 
     def apply(self, queryset, site=None):
@@ -271,6 +269,16 @@ class Filters:
             "portal": self.portal,
         }
         return {name: value for name, value in params.items() if value}
+
+
+def parse_portal(params) -> tuple[str, str]:
+    """The ``portal`` parameter: "" (the current portal), "all" or a site id; and an error message or ""."""
+    portal = params.get("portal", "").strip()
+    if portal == "all" or (is_number(portal) and len(portal) < 10):
+        return portal, ""
+    if portal:
+        return "", _("Phạm vi không hợp lệ: chỉ nhận “all” hoặc mã cổng.")
+    return "", ""
 
 
 def current_portal(request):
@@ -532,8 +540,9 @@ def run(query: str, locale, filters: Filters | None = None, site=None) -> Outcom
     return Outcome(ranked, parsed, suggestion)
 
 
-def suggest(query: str, locale, limit: int = SUGGESTION_LIMIT):
-    """Titles whose words start with what the user has typed so far, newest first."""
+def suggest(query: str, locale, limit: int = SUGGESTION_LIMIT, portal: str = "", site=None):
+    """Titles whose words start with what the user has typed so far, newest first, from what the portal searched
+    shows (``portal`` and ``site`` as in ``Filters``: by default the portal's pages and the aliases it lists)."""
     parsed = ParsedQuery.parse(query)
     if not parsed:
         return SearchEntry.objects.none()
@@ -542,7 +551,7 @@ def suggest(query: str, locale, limit: int = SUGGESTION_LIMIT):
     if parsed.number_key:
         condition |= Q(number_key__startswith=parsed.number_key)
     return (
-        visible_entries(locale)
+        _within_portal(visible_entries(locale), portal, site)
         .filter(condition)
         .order_by("-date", "-pk")
         .only("page_id", "title", "page_type", "date", "number")[:limit]

@@ -27,15 +27,16 @@ class SearchResult:
     snippet_matches: list[tuple] = field(default_factory=list)
 
 
-def present(entries, query: str, request=None, words: list[str] | None = None) -> list[SearchResult]:
+def present(entries, query: str, request=None, words: list[str] | None = None, site=None) -> list[SearchResult]:
     """Results with URL, highlighted title and snippet; one query for the pages whatever the count.
 
-    ``words`` are the folded words to mark (the query's, plus corrections and expansions when planned).
+    ``words`` are the folded words to mark (the query's, plus corrections and expansions when planned); ``site``
+    is the portal searched when the request names one (the API's ``?site=``), else the request's.
     """
     entries = list(entries)
     words = words if words is not None else text.folded_words(query)
     pages = Page.objects.filter(pk__in=[entry.page_id for entry in entries]).in_bulk()
-    pages.update(aliases_here(pages.values(), request))
+    pages.update(aliases_here(pages.values(), request, site))
     labels = documents.type_labels()
     results = []
     for entry in entries:
@@ -58,12 +59,13 @@ def present(entries, query: str, request=None, words: list[str] | None = None) -
     return results
 
 
-def aliases_here(pages, request) -> dict[int, Page]:
+def aliases_here(pages, request, site=None) -> dict[int, Page]:
     """This portal's aliases of result pages that belong to another portal, by the original's id: a province
     directive found on a commune's host links to its page in the commune's register (cms.portals.directives),
     as the register does, so the citizen stays on the commune's portal (that page names the province's as
     canonical). One query, and none when every result is the portal's own."""
-    site = current_portal(request) if request is not None else None
+    if site is None and request is not None:
+        site = current_portal(request)
     homes = portal_trees().get(site.pk, ()) if site is not None else ()
     foreign = [page.pk for page in pages if homes and not page.path.startswith(homes)]
     if not foreign:

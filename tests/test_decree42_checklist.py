@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 ITEMS = [
     ("Giới thiệu: chức năng, nhiệm vụ, quyền hạn", "/vi/gioi-thieu/chuc-nang-nhiem-vu/", "pages.ContentPage"),
     ("Cơ cấu tổ chức, sơ đồ tổ chức", "/vi/co-cau-to-chuc/", "organisation.OrganisationPage"),
-    ("Lãnh đạo, cán bộ đầu mối và liên hệ", "/vi/co-cau-to-chuc/lanh-dao-ubnd-huyen/", "organisation.UnitPage"),
-    ("Đơn vị trực thuộc và liên hệ", "/vi/co-cau-to-chuc/phong-noi-vu/", "organisation.UnitPage"),
+    ("Lãnh đạo, cán bộ đầu mối và liên hệ", "/vi/co-cau-to-chuc/lanh-dao-ubnd-phuong/", "organisation.UnitPage"),
+    ("Đơn vị trực thuộc và liên hệ", "/vi/co-cau-to-chuc/phong-van-hoa-xa-hoi/", "organisation.UnitPage"),
     ("Văn bản quy phạm, chỉ đạo điều hành", "/vi/chi-dao-dieu-hanh/", "news.DirectivePage"),
     ("Tin tức, sự kiện", "/vi/tin-tuc/", "news.NewsPage"),
     ("Thủ tục hành chính, dịch vụ công trực tuyến", "/vi/thu-tuc-hanh-chinh/", "procedures.ProcedurePage"),
@@ -31,7 +31,7 @@ ITEMS = [
 ENGLISH = [
     ("Organisation chart", "/en/organisation/"),
     ("Leadership and official contacts", "/en/organisation/leadership/"),
-    ("A unit and its contacts", "/en/organisation/home-affairs/"),
+    ("A unit and its contacts", "/en/organisation/culture-and-society/"),
     ("Functions and tasks", "/en/about/functions-and-tasks/"),
     ("Directives register", "/en/directives/"),
     ("Work schedule", "/en/work-schedule/"),
@@ -78,7 +78,8 @@ def test_organisation_and_contacts_are_in_english_two_clicks_from_the_english_ho
     reached = within_two_clicks(client, "/en/")
     assert [item for item, url in ENGLISH if url not in reached] == []
     html = client.get("/en/organisation/leadership/").content.decode()
-    assert "Chairman" in html and "0212 3866 168" in html and "nvan.mocchau@sonla.gov.vn" in html
+    assert "Chairman of the Ward People&#x27;s Committee" in html and "0212 3866 168" in html
+    assert "cvphong.mocchau@sonla.gov.vn" in html
     listing = client.get("/api/v2/pages/", {"type": "organisation.UnitPage", "locale": "en"}).json()
     assert listing["meta"]["total_count"] == 6
     # The English register is not empty: the main directives are translated.

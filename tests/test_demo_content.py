@@ -103,3 +103,49 @@ def test_demo_content_prints_a_generated_password_when_none_is_given(db):
     password = line.split("/", 1)[1].strip()
     assert len(password) >= 12
     assert get_user_model().objects.get(username="editor").check_password(password)
+
+
+def test_the_wards_organisation_procedures_schedule_and_media_are_a_wards(demo_content, client):
+    """Phường Mộc Châu after the 1 July 2025 reform: its People's Committee, leaders and address, in both languages;
+    its images and documents in its own collection, which its editors choose from."""
+    from wagtail.permissions import policy_registry
+    from wagtailmedia import get_media_model
+
+    from cms.portals.models import Portal
+    from cms.procedures.models import ProcedurePage
+
+    def main(path):
+        response = client.get(path, HTTP_HOST="mocchau.localhost")
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        return html[html.index("<main") : html.index("</main>")]
+
+    pages = ["/vi/co-cau-to-chuc/", "/vi/co-cau-to-chuc/lanh-dao-ubnd-phuong/", "/vi/thu-tuc-hanh-chinh/"]
+    pages += ["/vi/co-cau-to-chuc/van-phong-hdnd-ubnd/", "/vi/lich-cong-tac/"]
+    for path in pages:
+        text = main(path)
+        assert "huyện" not in text.lower() and "phường" in text, path
+    leadership = main("/vi/co-cau-to-chuc/lanh-dao-ubnd-phuong/")
+    assert "Chủ tịch UBND phường" in leadership and "Tiểu khu 4, phường Mộc Châu, tỉnh Sơn La" in leadership
+    for procedure in ProcedurePage.objects.filter(code__in=["2.000720", "1.001766"]):
+        text = main(procedure.get_url_parts()[2])
+        assert "huyện" not in text and "phường Mộc Châu" in text, procedure.code
+    for path in ("/en/organisation/", "/en/organisation/leadership/", "/en/work-schedule/"):
+        text = main(path)
+        assert "district" not in text.lower() and "Ward" in text, path
+
+    ward = Portal.objects.get(name="Phường Mộc Châu").collection
+    for model in (get_image_model(), get_document_model(), get_media_model()):
+        assert model.objects.filter(collection=ward).exists(), model
+    # Every image and video is the ward's (the province's demo has none); the province's directive documents stay in
+    # the root collection, the province's.
+    assert not get_image_model().objects.exclude(collection=ward).exists()
+    assert not get_media_model().objects.exclude(collection=ward).exists()
+    province_documents = DirectivePage.objects.filter(
+        path__startswith=Site.objects.get(is_default_site=True).root_page.path[:8]
+    ).values("attachments__document")
+    assert not get_document_model().objects.exclude(collection=ward).exclude(pk__in=province_documents).exists()
+    editor = get_user_model().objects.get(username="bientap.mocchau")
+    for model in (get_image_model(), get_document_model()):
+        chosen = policy_registry.get_by_type(model).instances_user_has_any_permission_for(editor, ["choose"])
+        assert set(chosen) == set(model.objects.filter(collection=ward)), model

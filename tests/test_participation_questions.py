@@ -228,14 +228,18 @@ def admin_url(name, *args):
     return reverse(f"wagtailsnippets_participation_question:{name}", args=args)
 
 
-def test_only_staff_with_the_permission_open_attachments_and_each_opening_is_logged(client, index, handler):
+def test_only_staff_who_see_the_senders_data_open_attachments_and_each_opening_is_logged(client, index, handler):
     ask(client, index, files=[SimpleUploadedFile("ban-ve.png", png_bytes(), "image/png")])
     attachment = QuestionAttachment.objects.get()
     url = admin_url("attachment", attachment.pk)
     assert client.get(url).status_code == 302  # anonymous: to the login page
     as_user(client, make_user("khach", roles.REVIEWERS.name))
     assert client.get(url).status_code in (302, 403)
+    # A handler the question is not assigned to: the papers may carry the citizen's personal data (roles.sees_contact).
     as_user(client, handler)
+    assert client.get(url).status_code in (302, 403)
+    assert not ModelLogEntry.objects.filter(action="participation.view_attachment").exists()
+    Question.objects.filter(pk=attachment.question_id).update(assigned_to=handler, status="assigned")
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

@@ -4,11 +4,12 @@ English directive reaches the communes' English registers."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Locale, PagePermissionTester, PageViewRestriction
+from wagtail.models import GroupPagePermission, Locale, Page, PagePermissionTester, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
 from cms.portals import directives
 from news.models import DirectiveIndexPage, DirectivePage
+from tests import factories
 from tests.test_portals_directives import DOANKET, NUMBER, VANHO, aliases, commune, portals, publish_for
 from tests.workflow_helpers import make_user
 
@@ -156,3 +157,92 @@ def test_an_english_directive_goes_to_the_english_registers_of_the_same_communes
     later_register = english_register(later)
     assert directives.sync_portal(later) == 2  # the Vietnamese and the English
     assert DirectivePage.objects.child_of(later_register).get().alias_of_id == en.pk
+
+
+def suggested(client, host, q, **params):
+    response = client.get("/api/v2/search/suggest/", {"q": q, **params}, HTTP_HOST=host)
+    assert response.status_code == 200, response.content
+    return {item["title"]: item for item in response.json()["items"]}
+
+
+def test_suggestions_come_from_the_portal_searched_and_what_it_lists(client, portals):
+    province = publish_for(portals["province"], portals["vanho"])
+    (alias,) = aliases(province)
+    register = DirectiveIndexPage.objects.child_of(portals["doanket"].root_page).get()
+    theirs = factories.DirectivePageFactory(parent=register, number="3/TB-UBND", title="Thông báo zqxw của xã")
+    hidden = factories.DirectivePageFactory(parent=register, number="4/TB-UBND", title="Thông báo zqxw kín")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    factories.DirectivePageFactory(parent=register, number="5/TB-UBND", title="Thông báo zqxw nháp", live=False)
+
+    # A commune's host: its own pages and the province directive its register lists, linked to its alias.
+    on_vanho = suggested(client, VANHO, "chuyen doi so")
+    (item,) = [item for item in on_vanho.values() if item["id"] in (alias.pk, province.pk)]
+    assert item["id"] == alias.pk and VANHO in item["url"]
+    assert not suggested(client, VANHO, "thong bao zq")  # Đoàn Kết's notice is not Vân Hồ's
+    assert set(suggested(client, DOANKET, "thong bao zq")) == {theirs.title}  # never the restricted nor the draft
+    assert not [item for item in suggested(client, DOANKET, "chuyen doi so").values() if item["id"] == alias.pk]
+    # One API host for aggregators (?site=), and the whole province on request (portal=all), as the site search.
+    assert set(suggested(client, "localhost", "thong bao zq", site=DOANKET)) == {theirs.title}
+    assert not suggested(client, "localhost", "thong bao zq", site=VANHO)
+    assert set(suggested(client, VANHO, "thong bao zq", portal="all")) == {theirs.title}
+    assert not suggested(client, "localhost", "thong bao zq")  # the province's own portal by default
+    bad = client.get("/api/v2/search/suggest/", {"q": "thong", "site": "nowhere.localhost"})
+    assert bad.status_code == 400 and bad.json()["parameter"] == "site"
+    # The ranked search reads ?site= the same way.
+    found = client.get("/api/v2/search/", {"q": "thong bao zqxw", "site": DOANKET}).json()["items"]
+    assert [item["title"] for item in found] == [theirs.title]
+    assert not client.get("/api/v2/search/", {"q": "thong bao zqxw", "site": VANHO}).json()["items"]
+
+    # Unpublished at the province: gone from the commune's suggestions too.
+    DirectivePage.objects.get(pk=province.pk).unpublish()
+    assert not [item for item in suggested(client, VANHO, "chuyen doi so").values() if item["id"] == alias.pk]
+
+
+def test_a_page_holding_a_province_directive_is_not_deleted_moved_or_unpublished_with_it(
+    client, portals, commune_publisher
+):
+    province = publish_for(portals["province"], portals["vanho"])
+    home = portals["vanho"].root_page
+    register = DirectiveIndexPage.objects.child_of(home).get()
+    assert PagePermissionTester(commune_publisher, register).can_delete()  # what Wagtail alone would allow
+    client.force_login(commune_publisher)
+    actions = ("delete", "move", "unpublish")
+
+    # Commune staff: no action offered on the register or the home, the views and bulk actions refuse.
+    for page in (register, home):
+        tester = page.specific.permissions_for_user(commune_publisher)
+        assert not (tester.can_delete() or tester.can_move() or tester.can_unpublish()), page
+    listing = client.get(f"/admin/pages/{home.pk}/").content.decode()
+    assert not any(f"/admin/pages/{register.pk}/{action}/" in listing for action in actions)
+    for action in actions:
+        assert client.post(f"/admin/pages/{register.pk}/{action}/", {"include_descendants": "on"}).status_code == 302
+    for action in actions:
+        client.post(f"/admin/bulk/wagtailcore/page/{action}/?id={register.pk}", {"move_to": home.pk})
+    register = DirectiveIndexPage.objects.get(pk=register.pk)
+    assert register.live and aliases(province).get().live
+
+    # The province's administrators: a message saying what to do first, not a deletion and not an error.
+    client.force_login(make_user("tinh.admin", is_superuser=True, is_staff=True))
+    for url in (f"/admin/pages/{register.pk}/delete/", f"/admin/bulk/wagtailcore/page/delete/?id={register.pk}"):
+        response = client.post(url, follow=True)
+        assert (
+            response.status_code == 200
+            and province.title in response.content.decode()
+            and "Áp dụng cho" in response.content.decode()
+        ), url
+    response = client.post(f"/admin/pages/{register.pk}/unpublish/", {"include_descendants": "on"}, follow=True)
+    assert response.status_code == 200 and "Áp dụng cho" in response.content.decode()
+    elsewhere = portals["doanket"].root_page
+    Page.objects.filter(pk=DirectiveIndexPage.objects.child_of(elsewhere).get().pk).update(slug="van-ban")  # room
+    response = client.post(f"/admin/pages/{register.pk}/move/{elsewhere.pk}/confirm/", follow=True)
+    assert response.status_code == 200 and "Áp dụng cho" in response.content.decode()
+    register = DirectiveIndexPage.objects.get(pk=register.pk)
+    assert register.live and register.get_parent().pk == home.pk and aliases(province).get().live
+
+    # Withdrawn at the province, the register is the commune's own again.
+    publish_for(DirectivePage.objects.get(pk=province.pk))
+    assert not aliases(province).exists()
+    assert register.permissions_for_user(commune_publisher).can_delete()
+    client.force_login(commune_publisher)
+    client.post(f"/admin/bulk/wagtailcore/page/delete/?id={register.pk}")
+    assert not DirectiveIndexPage.objects.filter(pk=register.pk).exists()

@@ -36,7 +36,7 @@ DONE_WHEN = [
     ("mocchau", judged.SEED),
     ("uy ban nhan dan quyet dinh 1234", judged.DECISION_1234),
     # The unit named after it outranks the directive that merely mentions it and the work-schedule meetings of
-    # "UBND huyện" (listing entries rank below pages that stand on their own).
+    # "UBND phường" (listing entries rank below pages that stand on their own).
     ("ubnd", judged.LEADERS),
     ("uy ban nhan dan", judged.LEADERS),
     ("ct 05 ubnd", judged.DIRECTIVE_05),

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from cms.core import sites, visibility
 from cms.core.cache import remember
+from cms.core.page_permissions import PortalPagePermissionTester
 from cms.core.search_document import SearchDocument, stream_text
 from cms.core.snippets import chosen_from_other_portals
 
@@ -90,6 +91,11 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        # Content another portal placed here (a province directive in a commune's register) stays until that
+        # portal withdraws it (cms.core.page_permissions).
+        return PortalPagePermissionTester(user, self)
 
     def search_date(self):
         published = self.last_published_at or self.first_published_at or timezone.now()

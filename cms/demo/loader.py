@@ -21,7 +21,7 @@ from wagtail.rich_text import RichText
 from cms.core.models import PortalSettings
 from cms.core.text import slugify_vi
 from cms.demo import data, english, province
-from cms.demo.media import banner_image, pdf_document
+from cms.demo.media import banner_image, filed_in, pdf_document
 from cms.disclosures.demo import load_disclosures
 from cms.editorial.roles import setup_roles
 from cms.gallery.demo import load_gallery
@@ -107,8 +107,6 @@ class DemoLoader:
         password = password or secrets.token_urlsafe(12)
         self.load_province()
         self.load_moc_chau()
-        load_participation(self, self.home)
-        load_questions(self, self.home)
         setup_roles()
         passwords = self.ensure_users(password)
         passwords.update(portal_accounts(self, province.MOC_CHAU, password))
@@ -153,6 +151,11 @@ class DemoLoader:
         portal = provisioner.run()
         for change in provisioner.changes:
             self.log(f"{spec.name}: {change}")
+        # Its images, documents and videos in its own collection, where its editors can choose them.
+        with filed_in(portal.collection):
+            self.load_moc_chau_content(portal)
+
+    def load_moc_chau_content(self, portal) -> None:
         self.site = portal.site
         self.home = self.ensure_home(self.site, data.HOME_INTRO)
         news_index = self.ensure_child(self.home, NewsIndexPage, **NEWS_INDEX)
@@ -176,6 +179,8 @@ class DemoLoader:
         load_web_links(self, self.home)
         load_gallery(self, self.home)
         self.ensure_portal_settings(data.PORTAL)
+        load_participation(self, self.home)
+        load_questions(self, self.home)
 
     def ensure_home(self, site: Site, intro: str) -> HomePage:
         home = site.root_page.specific

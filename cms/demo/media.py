@@ -1,9 +1,35 @@
-"""Generated demo media: landscape-like banner images and small valid PDF files."""
+"""Generated demo media: landscape-like banner images and small valid PDF files; the collection they go to."""
 
 import io
 import random
+from contextlib import contextmanager
 
+from django.db.models.signals import pre_save
 from PIL import Image, ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtailmedia import get_media_model
+
+
+@contextmanager
+def filed_in(collection: Collection):
+    """Every image, document and video the demo creates meanwhile goes into ``collection`` (a portal's, which
+    create_portal makes), not the root one: a commune's editors choose media from their portal's collection only.
+    One place for the many demo loaders that create media (cms/*/demo.py), none of which names a collection."""
+
+    def file(sender, instance, **kwargs):
+        if instance._state.adding and (instance.collection_id is None or instance.collection.is_root()):
+            instance.collection = collection
+
+    models = (get_image_model(), get_document_model(), get_media_model())
+    for model in models:
+        pre_save.connect(file, sender=model, weak=False, dispatch_uid=f"demo-media-{model._meta.label}")
+    try:
+        yield
+    finally:
+        for model in models:
+            pre_save.disconnect(sender=model, dispatch_uid=f"demo-media-{model._meta.label}")
 
 
 def banner_image(colors: tuple[tuple[int, int, int], tuple[int, int, int]], seed: int, size=(1600, 600)) -> bytes:

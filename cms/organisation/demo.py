@@ -1,7 +1,11 @@
-"""Demo organisation of Mộc Châu district: the chart, the leadership and five units, Vietnamese and English.
+"""Demo organisation of Phường Mộc Châu, a ward since the two-level local government of 1 July 2025: the chart,
+the leadership and five units, Vietnamese and English.
 
-The people are invented; the structure follows a district People's Committee. English versions are made
-through wagtail-localize (Decree 42 requires the organisation and contacts in English).
+The people, phone numbers and e-mail addresses are invented; the structure follows a commune-level People's
+Committee after the reform (Decree 150/2025/NĐ-CP: the Office of the People's Council and People's Committee, the
+Economy, Infrastructure and Urban Affairs Department of a ward, the Culture and Society Department, and the
+public administration service centre). English versions are made through wagtail-localize (Decree 42 requires the
+organisation and contacts in English).
 """
 
 from wagtail.models import Locale
@@ -13,71 +17,82 @@ ORGANISATION = {
     "vi": {
         "title": "Cơ cấu tổ chức",
         "slug": "co-cau-to-chuc",
-        "intro": "Lãnh đạo Ủy ban nhân dân huyện và các cơ quan chuyên môn, đơn vị trực thuộc.",
+        "intro": "Lãnh đạo Ủy ban nhân dân phường Mộc Châu, các cơ quan chuyên môn và đơn vị trực thuộc.",
     },
     "en": {
         "title": "Organisation",
         "slug": "organisation",
-        "intro": "The leadership of the District People's Committee and its specialised departments and units.",
+        "intro": "The leadership of the People's Committee of Mộc Châu Ward, its specialised departments and units.",
     },
 }
 
-ADDRESS = ("Tiểu khu 4, thị trấn Mộc Châu, huyện Mộc Châu, tỉnh Sơn La", "Sub-zone 4, Mộc Châu town, Sơn La province")
+ADDRESS = ("Tiểu khu 4, phường Mộc Châu, tỉnh Sơn La", "Sub-zone 4, Mộc Châu Ward, Sơn La Province")
 
 # Each unit: (vi, en) texts; "parent" names the slug of its parent unit (none: directly under the chart).
 UNITS = [
     {
-        "slug": ("lanh-dao-ubnd-huyen", "leadership"),
-        "title": ("Lãnh đạo UBND huyện", "Leadership of the District People's Committee"),
-        "short_name": ("Thường trực UBND huyện", "Standing members of the District People's Committee"),
+        "slug": ("lanh-dao-ubnd-phuong", "leadership"),
+        "title": ("Lãnh đạo UBND phường", "Leadership of the Ward People's Committee"),
+        "short_name": ("Thường trực UBND phường", "Standing members of the Ward People's Committee"),
         "functions": [
             (
-                "Chủ tịch lãnh đạo, điều hành công việc của Ủy ban nhân dân huyện, chịu trách nhiệm chung về mọi mặt "
-                "công tác.",
-                "The Chairman leads and directs the work of the District People's Committee and is responsible for "
-                "all of it.",
+                "Chủ tịch lãnh đạo, điều hành công việc của Ủy ban nhân dân phường, chịu trách nhiệm chung về mọi "
+                "mặt công tác trên địa bàn phường.",
+                "The Chairman leads and directs the work of the Ward People's Committee and is responsible for all "
+                "of it within the ward.",
             ),
             (
-                "Các Phó Chủ tịch giúp Chủ tịch theo lĩnh vực được phân công: kinh tế, văn hóa - xã hội, nội chính.",
-                "The Vice-Chairmen assist the Chairman in the fields assigned to them: economy, culture and society, "
-                "internal affairs.",
+                "Các Phó Chủ tịch giúp Chủ tịch theo lĩnh vực được phân công: kinh tế, hạ tầng và đô thị; văn hóa - "
+                "xã hội.",
+                "The Vice-Chairs assist the Chairman in the fields assigned to them: the economy, infrastructure and "
+                "urban affairs; culture and society.",
             ),
         ],
         "phone": "0212 3866 168",
-        "email": "ubndmocchau@sonla.gov.vn",
+        "email": "ubnd.mocchau@sonla.gov.vn",
         "officials": [
-            ("Nguyễn Văn An", ("Chủ tịch UBND huyện", "Chairman"), "0212 3866 168", "nvan.mocchau@sonla.gov.vn"),
             (
-                "Hà Thị Minh",
-                ("Phó Chủ tịch UBND huyện phụ trách văn hóa - xã hội", "Vice-Chairwoman for culture and society"),
-                "0212 3866 169",
-                "htminh.mocchau@sonla.gov.vn",
+                "Cầm Văn Phong",
+                ("Chủ tịch UBND phường", "Chairman of the Ward People's Committee"),
+                "0212 3866 168",
+                "cvphong.mocchau@sonla.gov.vn",
             ),
             (
-                "Lò Văn Thắng",
-                ("Phó Chủ tịch UBND huyện phụ trách kinh tế", "Vice-Chairman for the economy"),
+                "Quàng Thị Hạnh",
+                ("Phó Chủ tịch UBND phường phụ trách văn hóa - xã hội", "Vice-Chairwoman for culture and society"),
+                "0212 3866 169",
+                "qthanh.mocchau@sonla.gov.vn",
+            ),
+            (
+                "Bạc Văn Khánh",
+                (
+                    "Phó Chủ tịch UBND phường phụ trách kinh tế, hạ tầng và đô thị",
+                    "Vice-Chairman for the economy, infrastructure and urban affairs",
+                ),
                 "0212 3866 170",
-                "lvthang.mocchau@sonla.gov.vn",
+                "bvkhanh.mocchau@sonla.gov.vn",
             ),
         ],
     },
     {
         "slug": ("van-phong-hdnd-ubnd", "office"),
         "title": (
-            "Văn phòng HĐND và UBND huyện",
-            "Office of the District People's Council and People's Committee",
+            "Văn phòng HĐND và UBND phường",
+            "Office of the Ward People's Council and People's Committee",
         ),
         "short_name": ("Văn phòng", "The Office"),
         "functions": [
             (
-                "Tham mưu tổng hợp cho Hội đồng nhân dân và Ủy ban nhân dân huyện; bảo đảm điều kiện hoạt động của "
+                "Tham mưu tổng hợp cho Hội đồng nhân dân và Ủy ban nhân dân phường; bảo đảm điều kiện hoạt động của "
                 "hai cơ quan.",
-                "Advises the District People's Council and People's Committee on general matters and provides the "
-                "means for their work.",
+                "Advises the Ward People's Council and People's Committee on general matters and provides the means "
+                "for their work.",
             ),
             (
-                "Quản lý Cổng thông tin điện tử huyện và Bộ phận Một cửa.",
-                "Runs the district's electronic portal and the one-stop office.",
+                "Tham mưu về tổ chức bộ máy, cán bộ, công chức, cải cách hành chính, thi đua, khen thưởng, văn thư, "
+                "lưu trữ; quản lý Cổng thông tin điện tử phường.",
+                "Advises on organisation, civil servants, administrative reform, emulation and awards, records and "
+                "archives; runs the ward's electronic portal.",
             ),
         ],
         "phone": "0212 3866 120",
@@ -98,79 +113,84 @@ UNITS = [
         ],
     },
     {
-        "slug": ("bo-phan-mot-cua", "one-stop-office"),
-        "parent": "van-phong-hdnd-ubnd",
-        "title": ("Bộ phận Tiếp nhận và Trả kết quả", "One-stop office (reception and return of results)"),
-        "short_name": ("Bộ phận Một cửa", "One-stop office"),
+        "slug": ("trung-tam-phuc-vu-hanh-chinh-cong", "public-service-centre"),
+        "title": ("Trung tâm Phục vụ hành chính công phường", "Ward Public Administration Service Centre"),
+        "short_name": ("Trung tâm Phục vụ HCC", "Public service centre"),
         "functions": [
             (
-                "Tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính của huyện; hướng dẫn người dân nộp hồ sơ "
-                "trực tuyến.",
-                "Receives applications and returns the results of the district's administrative procedures; helps "
-                "citizens apply online.",
+                "Tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính của phường và các thủ tục được giao; "
+                "hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia.",
+                "Receives applications and returns the results of the ward's administrative procedures and those "
+                "entrusted to it; helps citizens apply online on the National Public Service Portal.",
             ),
         ],
         "phone": "0212 3866 555",
-        "email": "motcua.mocchau@sonla.gov.vn",
+        "email": "hcc.mocchau@sonla.gov.vn",
         "officials": [
             (
                 "Vì Thị Hoa",
-                ("Phụ trách Bộ phận Một cửa", "Head of the one-stop office"),
+                ("Giám đốc Trung tâm", "Director of the Centre"),
                 "0212 3866 555",
                 "vthoa.mocchau@sonla.gov.vn",
             ),
         ],
     },
     {
-        "slug": ("phong-noi-vu", "home-affairs"),
-        "title": ("Phòng Nội vụ", "Department of Home Affairs"),
-        "short_name": ("Phòng Nội vụ", "Home Affairs"),
+        "slug": ("phong-kinh-te-ha-tang-do-thi", "economy-infrastructure-urban-affairs"),
+        "title": (
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Department of Economy, Infrastructure and Urban Affairs",
+        ),
+        "short_name": ("Phòng KT, HT&ĐT", "Economy and Urban Affairs"),
         "functions": [
             (
-                "Tham mưu về tổ chức bộ máy, biên chế, cán bộ, công chức, viên chức; cải cách hành chính; thi đua, "
-                "khen thưởng; tôn giáo; văn thư, lưu trữ.",
-                "Advises on organisation, staffing, civil servants, administrative reform, emulation and awards, "
-                "religion, and records and archives.",
-            ),
-        ],
-        "phone": "0212 3866 130",
-        "email": "noivu.mocchau@sonla.gov.vn",
-        "officials": [
-            ("Sa Văn Tuấn", ("Trưởng phòng", "Head of Department"), "0212 3866 131", "svtuan.mocchau@sonla.gov.vn"),
-        ],
-    },
-    {
-        "slug": ("phong-tai-chinh-ke-hoach", "finance-and-planning"),
-        "title": ("Phòng Tài chính - Kế hoạch", "Department of Finance and Planning"),
-        "short_name": ("Phòng TC-KH", "Finance and Planning"),
-        "functions": [
-            (
-                "Tham mưu về tài chính, ngân sách, giá, kế hoạch và đầu tư; đăng ký hộ kinh doanh, hợp tác xã.",
-                "Advises on finance, the budget, prices, planning and investment; registers household businesses "
-                "and cooperatives.",
+                "Tham mưu về tài chính, ngân sách, kế hoạch và đầu tư; đăng ký hộ kinh doanh; nông nghiệp, đất đai, "
+                "môi trường; xây dựng, giao thông, quy hoạch và trật tự đô thị trên địa bàn phường.",
+                "Advises on finance, the budget, planning and investment; registers household businesses; farming, "
+                "land and the environment; construction, transport, planning and urban order in the ward.",
             ),
         ],
         "phone": "0212 3866 140",
-        "email": "tckh.mocchau@sonla.gov.vn",
+        "email": "kinhte.mocchau@sonla.gov.vn",
         "officials": [
             ("Lường Thị Thu", ("Trưởng phòng", "Head of Department"), "0212 3866 141", "ltthu.mocchau@sonla.gov.vn"),
             ("Trần Quốc Bảo", ("Phó Trưởng phòng", "Deputy Head"), "0212 3866 142", "tqbao.mocchau@sonla.gov.vn"),
         ],
     },
     {
-        "slug": ("phong-nong-nghiep", "agriculture"),
-        "title": ("Phòng Nông nghiệp và Phát triển nông thôn", "Department of Agriculture and Rural Development"),
-        "short_name": ("Phòng NN&PTNT", "Agriculture"),
+        "slug": ("phong-van-hoa-xa-hoi", "culture-and-society"),
+        "title": ("Phòng Văn hóa - Xã hội", "Department of Culture and Society"),
+        "short_name": ("Phòng VH-XH", "Culture and Society"),
         "functions": [
             (
-                "Tham mưu về nông nghiệp, lâm nghiệp, thủy lợi, phòng chống thiên tai và xây dựng nông thôn mới.",
-                "Advises on farming, forestry, irrigation, disaster prevention and the new countryside programme.",
+                "Tham mưu về văn hóa, thể thao, du lịch, thông tin; giáo dục, y tế; lao động, việc làm, bảo trợ xã "
+                "hội; dân tộc, tôn giáo trên địa bàn phường.",
+                "Advises on culture, sport, tourism and information; education and health; labour, employment and "
+                "social protection; ethnic affairs and religion in the ward.",
+            ),
+        ],
+        "phone": "0212 3866 130",
+        "email": "vhxh.mocchau@sonla.gov.vn",
+        "officials": [
+            ("Sa Văn Tuấn", ("Trưởng phòng", "Head of Department"), "0212 3866 131", "svtuan.mocchau@sonla.gov.vn"),
+        ],
+    },
+    {
+        "slug": ("ban-chi-huy-quan-su", "military-command"),
+        "title": ("Ban Chỉ huy Quân sự phường", "Ward Military Command"),
+        "short_name": ("Ban CHQS phường", "Military Command"),
+        "functions": [
+            (
+                "Tham mưu về quốc phòng, quân sự địa phương; tuyển quân, dân quân tự vệ; phòng, chống thiên tai, tìm "
+                "kiếm cứu nạn trên địa bàn phường.",
+                "Advises on local defence and military affairs, conscription and the militia; disaster prevention, "
+                "search and rescue in the ward.",
             ),
         ],
         "phone": "0212 3866 150",
-        "email": "nongnghiep.mocchau@sonla.gov.vn",
+        "email": "chqs.mocchau@sonla.gov.vn",
         "officials": [
-            ("Hoàng Văn Dũng", ("Trưởng phòng", "Head of Department"), "0212 3866 151", "hvdung.mocchau@sonla.gov.vn"),
+            ("Hoàng Văn Dũng", ("Chỉ huy trưởng", "Commander"), "0212 3866 151", "hvdung.mocchau@sonla.gov.vn"),
         ],
     },
 ]

@@ -5,7 +5,8 @@
   page also needs the editorial role "Biên tập viên"; publishing goes through the approval workflow).
 
 ``sees_contact`` is the one rule for who sees a citizen's name and contact details in the admin (the forms,
-the listings' search and the exports): superusers, the moderators, and the officer a question is assigned to.
+the listings' search, the exports and the questions' attachments): superusers, the moderators, and the officer a
+question is assigned to.
 """
 
 from django.apps import apps

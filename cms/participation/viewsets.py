@@ -378,9 +378,12 @@ class QuestionViewSet(SnippetViewSet):
         return redirect("wagtailadmin_pages:edit", page.pk)
 
     def attachment_view(self, request, pk):
-        """The file, to staff who may see the question; never rendered inline, every opening recorded."""
+        """The file, to staff who may see the question and its sender's personal data (``sees_contact``: a citizen's
+        papers often carry it); never rendered inline, every opening recorded."""
         attachment = get_object_or_404(QuestionAttachment, pk=pk)
         question = self._question(request, attachment.question_id, action="view")
+        if not sees_contact(request.user, question):
+            raise PermissionDenied
         try:
             handle = attachment.file.open("rb")
         except OSError as error:

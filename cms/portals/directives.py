@@ -18,7 +18,7 @@ the commune's register, its filters and facets, its API listing and its page sho
   afterwards, so a translation's own ``applies_to`` is not read. Publishing the deciding page re-syncs its live
   translations' aliases as well.
 - Only the province's administrators (superusers) may delete, move, unpublish or convert an alias in a commune
-  (``news.models.ProvinceAliasPermissionTester`` and the hook in ``wagtail_hooks``).
+  (``cms.core.page_permissions`` and the hook in ``wagtail_hooks``), nor a page holding one (its register).
 """
 
 from django.db.models import Exists, OuterRef, Q

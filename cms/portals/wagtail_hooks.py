@@ -1,7 +1,9 @@
 from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
 
+from cms.core.page_permissions import refuse_taking_out
 from cms.core.sites import under_homes, user_home_paths
 
 
@@ -22,4 +24,28 @@ def keep_province_directives_one_record(request, page):
     original = getattr(page, "province_original", None)
     if original is not None and original() is not None and not request.user.is_superuser:
         return permission_denied(request)
+    return None
+
+
+# A page holding a province directive of a commune's register (the register, the commune's home) is not deleted,
+# moved or unpublished with it, by anyone (cms.core.page_permissions): the message says to withdraw it first.
+@hooks.register("before_delete_page")
+def keep_province_directives_when_deleting(request, page):
+    return refuse_taking_out(request, [page])
+
+
+@hooks.register("before_move_page")
+def keep_province_directives_when_moving(request, page, destination):
+    return refuse_taking_out(request, [page])
+
+
+@hooks.register("before_unpublish_page")
+def keep_province_directives_when_unpublishing(request, page):
+    return refuse_taking_out(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_province_directives_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type in ("delete", "move", "unpublish") and objects and isinstance(objects[0], Page):
+        return refuse_taking_out(request, objects)
     return None

@@ -1,4 +1,8 @@
-"""Demo register of administrative procedures handled by the district, loaded through the CSV importer.
+"""Demo register of administrative procedures handled by Phường Mộc Châu, loaded through the CSV importer.
+
+Since 1 July 2025 the commune level (communes, wards) handles the procedures the district did: household business
+registration, building permits for houses, civil status with a foreign element and others (the agencies below
+are the ward's People's Committee and its departments, cms/organisation/demo.py).
 
 The codes follow the national database's form; check each against csdl.dichvucong.gov.vn before a real launch.
 """
@@ -12,10 +16,12 @@ from cms.procedures.models import ProcedureIndexPage
 INDEX = {
     "title": "Thủ tục hành chính",
     "slug": "thu-tuc-hanh-chinh",
-    "intro": "Thủ tục hành chính thuộc thẩm quyền giải quyết của UBND huyện Mộc Châu, nộp tại Bộ phận Một cửa "
-    "hoặc trực tuyến trên Cổng Dịch vụ công quốc gia.",
+    "intro": "Thủ tục hành chính thuộc thẩm quyền giải quyết của UBND phường Mộc Châu, nộp tại Trung tâm Phục vụ "
+    "hành chính công phường hoặc trực tuyến trên Cổng Dịch vụ công quốc gia.",
 }
-AGENCY = "UBND huyện Mộc Châu"
+AGENCY = "UBND phường Mộc Châu"
+ECONOMY = "Phòng Kinh tế, Hạ tầng và Đô thị phường Mộc Châu"
+CULTURE = "Phòng Văn hóa - Xã hội phường Mộc Châu"
 
 
 # code, title, field, level, processing time, fees, agency, documents (one per line)
@@ -27,7 +33,7 @@ PROCEDURES = [
         "Toàn trình",
         "03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
         "100.000 đồng/lần (miễn khi nộp trực tuyến)",
-        "Phòng Tài chính - Kế hoạch huyện",
+        ECONOMY,
         "Giấy đề nghị đăng ký hộ kinh doanh\nBản sao biên bản họp thành viên hộ gia đình (nếu có)",
     ),
     (
@@ -37,7 +43,7 @@ PROCEDURES = [
         "Toàn trình",
         "03 ngày làm việc",
         "50.000 đồng/lần",
-        "Phòng Tài chính - Kế hoạch huyện",
+        ECONOMY,
         "Thông báo thay đổi nội dung đăng ký hộ kinh doanh\nGiấy chứng nhận đăng ký hộ kinh doanh đã cấp",
     ),
     (
@@ -58,7 +64,7 @@ PROCEDURES = [
         "Một phần",
         "10 ngày làm việc",
         "Theo Nghị quyết của HĐND tỉnh Sơn La",
-        "Chi nhánh Văn phòng đăng ký đất đai huyện Mộc Châu",
+        "Chi nhánh Văn phòng đăng ký đất đai tỉnh Sơn La khu vực Mộc Châu",
         "Đơn đăng ký biến động đất đai, tài sản gắn liền với đất\nBản gốc Giấy chứng nhận đã cấp\n"
         "Hợp đồng, văn bản về chuyển quyền",
     ),
@@ -69,7 +75,7 @@ PROCEDURES = [
         "Toàn trình",
         "Ngay trong ngày tiếp nhận yêu cầu",
         "8.000 đồng/bản sao",
-        "Phòng Tư pháp huyện",
+        AGENCY,
         "Tờ khai cấp bản sao trích lục hộ tịch",
     ),
     (
@@ -79,7 +85,7 @@ PROCEDURES = [
         "Một phần",
         "03 ngày làm việc",
         "Miễn lệ phí",
-        "Phòng Tư pháp huyện",
+        AGENCY,
         "Tờ khai đăng ký khai sinh\nGiấy chứng sinh\nGiấy tờ tùy thân của cha, mẹ",
     ),
     (
@@ -89,7 +95,7 @@ PROCEDURES = [
         "Một phần",
         "05 ngày làm việc",
         "Theo số phòng, quy định tại Thông tư của Bộ Tài chính",
-        "Phòng Văn hóa và Thông tin huyện",
+        CULTURE,
         "Đơn đề nghị cấp giấy phép\nBản sao giấy chứng nhận đăng ký kinh doanh",
     ),
     (
@@ -99,7 +105,7 @@ PROCEDURES = [
         "Trực tiếp",
         "20 ngày làm việc",
         "Không",
-        "Phòng Nội vụ huyện",
+        "Văn phòng HĐND và UBND phường Mộc Châu",
         "Tờ trình đề nghị khen thưởng\nBiên bản họp xét của Hội đồng thi đua - khen thưởng",
     ),
     (
@@ -107,10 +113,10 @@ PROCEDURES = [
         "Hỗ trợ khôi phục sản xuất nông nghiệp vùng bị thiệt hại do thiên tai",
         "Nông nghiệp",
         "Trực tiếp",
-        "Theo kế hoạch hỗ trợ của UBND huyện",
+        "Theo kế hoạch hỗ trợ của UBND phường",
         "Không",
-        "Phòng Nông nghiệp và Phát triển nông thôn huyện",
-        "Đơn đề nghị hỗ trợ của hộ gia đình\nDanh sách thiệt hại có xác nhận của UBND xã",
+        ECONOMY,
+        "Đơn đề nghị hỗ trợ của hộ gia đình\nDanh sách thiệt hại có xác nhận của tổ dân phố, bản",
     ),
 ]
 

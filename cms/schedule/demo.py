@@ -1,7 +1,9 @@
-"""Demo work schedule of Mộc Châu district: the leadership's activities of last, this and next week, Vietnamese and
-English. Dates are counted from the week the demo is loaded, so the schedule page opens on a full week.
+"""Demo work schedule of Phường Mộc Châu (a ward since 1 July 2025): the leadership's activities of last, this and
+next week, Vietnamese and English. Dates are counted from the week the demo is loaded, so the schedule page opens on
+a full week.
 
-The people are those of the demo organisation (invented); the activities are written for the demo."""
+The people and units are those of the demo organisation (cms/organisation/demo.py, invented); the activities are
+written for the demo and stay within the ward (its residential groups and services)."""
 
 import datetime
 
@@ -16,41 +18,43 @@ INDEX = {
     "vi": {
         "title": "Lịch công tác",
         "slug": "lich-cong-tac",
-        "intro": "Lịch công tác tuần của Thường trực Ủy ban nhân dân huyện. Lịch có thể thay đổi; thông tin chính "
-        "thức theo thông báo của Văn phòng HĐND và UBND huyện.",
+        "intro": "Lịch công tác tuần của Thường trực Ủy ban nhân dân phường Mộc Châu. Lịch có thể thay đổi; thông tin "
+        "chính thức theo thông báo của Văn phòng HĐND và UBND phường.",
     },
     "en": {
         "title": "Work schedule",
         "slug": "work-schedule",
-        "intro": "The weekly schedule of the standing members of the District People's Committee. It may change; the "
-        "Office of the District People's Council and Committee gives the official notice.",
+        "intro": "The weekly schedule of the standing members of the People's Committee of Mộc Châu Ward. It may "
+        "change; the Office of the Ward People's Council and People's Committee gives the official notice.",
     },
 }
 
 CHAIRMAN = (
-    "Đồng chí Nguyễn Văn An, Chủ tịch UBND huyện",
-    "Mr Nguyễn Văn An, Chairman of the District People's Committee",
+    "Đồng chí Cầm Văn Phong, Chủ tịch UBND phường",
+    "Mr Cầm Văn Phong, Chairman of the Ward People's Committee",
 )
 VICE_SOCIAL = (
-    "Đồng chí Hà Thị Minh, Phó Chủ tịch UBND huyện",
-    "Ms Hà Thị Minh, Vice-Chairwoman of the District People's Committee",
+    "Đồng chí Quàng Thị Hạnh, Phó Chủ tịch UBND phường",
+    "Ms Quàng Thị Hạnh, Vice-Chairwoman of the Ward People's Committee",
 )
 VICE_ECONOMY = (
-    "Đồng chí Lò Văn Thắng, Phó Chủ tịch UBND huyện",
-    "Mr Lò Văn Thắng, Vice-Chairman of the District People's Committee",
+    "Đồng chí Bạc Văn Khánh, Phó Chủ tịch UBND phường",
+    "Mr Bạc Văn Khánh, Vice-Chairman of the Ward People's Committee",
 )
-OFFICE = ("Văn phòng HĐND và UBND huyện", "Office of the District People's Council and Committee")
-HALL = ("Hội trường UBND huyện", "Hall of the District People's Committee")
-ROOM = ("Phòng họp số 1, UBND huyện", "Meeting room 1, District People's Committee")
+OFFICE = ("Văn phòng HĐND và UBND phường", "Office of the Ward People's Council and People's Committee")
+ECONOMY = ("Phòng Kinh tế, Hạ tầng và Đô thị", "Department of Economy, Infrastructure and Urban Affairs")
+CULTURE = ("Phòng Văn hóa - Xã hội", "Department of Culture and Society")
+HALL = ("Hội trường UBND phường", "Hall of the Ward People's Committee")
+ROOM = ("Phòng họp số 1, UBND phường", "Meeting room 1, Ward People's Committee")
 
 # Every Monday morning.
 MONDAY_BRIEFING = (
     "07:30",
     "09:00",
-    ("Giao ban Thường trực UBND huyện đầu tuần", "Weekly briefing of the standing members of the Committee"),
+    ("Giao ban Thường trực UBND phường đầu tuần", "Weekly briefing of the standing members of the Committee"),
     CHAIRMAN,
     ROOM,
-    ("Các Phó Chủ tịch UBND huyện; Chánh Văn phòng HĐND và UBND huyện", "The Vice-Chairmen; the Office's chief"),
+    ("Các Phó Chủ tịch UBND phường; Chánh Văn phòng HĐND và UBND phường", "The Vice-Chairs; the Office's chief"),
     OFFICE,
 )
 
@@ -63,16 +67,16 @@ ENTRIES = [
         "14:00",
         "17:00",
         (
-            "Kiểm tra tiến độ xây dựng trường tiểu học bán trú xã Lóng Sập",
-            "Site visit: Lóng Sập boarding primary school",
+            "Kiểm tra tiến độ sửa chữa Trường Tiểu học Mộc Châu trước năm học mới",
+            "Site visit: repairs at Mộc Châu primary school before the school year",
         ),
         VICE_SOCIAL,
-        ("Xã Lóng Sập", "Lóng Sập commune"),
+        ("Tiểu khu 10, phường Mộc Châu", "Sub-zone 10, Mộc Châu Ward"),
         (
-            "Phòng Giáo dục và Đào tạo; Ban Quản lý dự án huyện; UBND xã Lóng Sập",
-            "Education department; project board; Lóng Sập commune",
+            "Phòng Văn hóa - Xã hội; Phòng Kinh tế, Hạ tầng và Đô thị; Ban Giám hiệu nhà trường",
+            "Culture and Society; Economy and Urban Affairs; the school's management",
         ),
-        ("Phòng Giáo dục và Đào tạo", "Department of Education and Training"),
+        CULTURE,
     ),
     (0, 0, *MONDAY_BRIEFING),
     (
@@ -80,14 +84,14 @@ ENTRIES = [
         0,
         "14:00",
         "16:30",
-        ("Họp Ban chỉ đạo phát triển du lịch huyện", "Meeting of the district's tourism development steering board"),
+        ("Họp Ban chỉ đạo phát triển du lịch phường", "Meeting of the ward's tourism development steering board"),
         VICE_ECONOMY,
         HALL,
         (
-            "Thành viên Ban chỉ đạo; Phòng Văn hóa và Thông tin; đại diện các doanh nghiệp du lịch",
-            "Members of the board; Department of Culture and Information; tourism businesses",
+            "Thành viên Ban chỉ đạo; Phòng Văn hóa - Xã hội; đại diện các cơ sở lưu trú, doanh nghiệp du lịch",
+            "Members of the board; Culture and Society; hotels and tourism businesses",
         ),
-        ("Phòng Văn hóa và Thông tin", "Department of Culture and Information"),
+        ECONOMY,
     ),
     (
         0,
@@ -96,20 +100,23 @@ ENTRIES = [
         "11:30",
         ("Tiếp công dân định kỳ", "Monthly reception of citizens"),
         CHAIRMAN,
-        ("Trụ sở Tiếp công dân huyện", "District citizens' reception office"),
-        ("Thanh tra huyện; Phòng Tài nguyên và Môi trường", "District Inspectorate; Department of Natural Resources"),
-        ("Ban Tiếp công dân huyện", "District citizens' reception board"),
+        ("Phòng Tiếp công dân, trụ sở UBND phường", "Citizens' reception room, Ward People's Committee"),
+        ("Văn phòng HĐND và UBND phường; Phòng Kinh tế, Hạ tầng và Đô thị", "The Office; Economy and Urban Affairs"),
+        OFFICE,
     ),
     (
         0,
         2,
         "08:00",
         "",
-        ("Làm việc với UBND xã Chiềng Sơn về xây dựng nông thôn mới", "Working session on new rural development"),
+        (
+            "Kiểm tra trật tự đô thị, vệ sinh môi trường các tổ dân phố",
+            "Inspection of urban order and cleanliness in the residential groups",
+        ),
         VICE_ECONOMY,
-        ("UBND xã Chiềng Sơn", "Chiềng Sơn commune People's Committee"),
-        ("Phòng Nông nghiệp và Phát triển nông thôn; Văn phòng điều phối nông thôn mới", "Agriculture department"),
-        ("Phòng Nông nghiệp và Phát triển nông thôn", "Department of Agriculture and Rural Development"),
+        ("Các tiểu khu trung tâm phường", "The ward's central sub-zones"),
+        ("Phòng Kinh tế, Hạ tầng và Đô thị; Công an phường; các tổ dân phố", "Economy and Urban Affairs; ward police"),
+        ECONOMY,
     ),
     (
         0,
@@ -119,18 +126,21 @@ ENTRIES = [
         ("Hội nghị triển khai tiêm chủng mở rộng năm học mới", "Conference on the school vaccination programme"),
         VICE_SOCIAL,
         HALL,
-        ("Trung tâm Y tế huyện; Phòng Giáo dục và Đào tạo; các trường học", "District health centre; schools"),
-        ("Trung tâm Y tế huyện", "District health centre"),
+        ("Trạm Y tế phường; Phòng Văn hóa - Xã hội; các trường học", "Ward health station; schools"),
+        ("Trạm Y tế phường", "Ward health station"),
     ),
     (
         0,
         4,
         "08:00",
         "11:00",
-        ("Phiên họp thường kỳ UBND huyện", "Regular meeting of the District People's Committee"),
+        ("Phiên họp thường kỳ UBND phường", "Regular meeting of the Ward People's Committee"),
         CHAIRMAN,
         HALL,
-        ("Thành viên UBND huyện; Thủ trưởng các cơ quan chuyên môn", "Members of the Committee; heads of departments"),
+        (
+            "Thành viên UBND phường; Thủ trưởng các cơ quan chuyên môn, đơn vị trực thuộc",
+            "Members of the Committee; heads of departments and units",
+        ),
         OFFICE,
     ),
     (1, 0, *MONDAY_BRIEFING),
@@ -141,9 +151,9 @@ ENTRIES = [
         "11:00",
         ("Dự lễ khai mạc Ngày hội văn hóa các dân tộc", "Opening of the ethnic cultures festival"),
         VICE_SOCIAL,
-        ("Quảng trường trung tâm thị trấn Mộc Châu", "Central square, Mộc Châu town"),
+        ("Quảng trường trung tâm phường Mộc Châu", "Central square, Mộc Châu Ward"),
         ("", ""),
-        ("Phòng Văn hóa và Thông tin", "Department of Culture and Information"),
+        CULTURE,
     ),
 ]
 
