@@ -342,11 +342,10 @@ FLOOR_KEY = "django_default"
 
 
 def selected_scenarios(config: Config) -> list[dict]:
-    """``BENCH_SCENARIOS`` and the baselines they are compared with (the bare views always), in the list's order."""
+    """``BENCH_SCENARIOS`` and both bare views, in the list's order (a stock baseline only when listed)."""
     if not config.scenarios:
         return SCENARIOS
     wanted = set(config.scenarios) | {"bare", FLOOR_KEY}
-    wanted |= {scenario["compare"] for scenario in SCENARIOS if scenario["key"] in wanted and scenario.get("compare")}
     return [scenario for scenario in SCENARIOS if scenario["key"] in wanted]
 
 
