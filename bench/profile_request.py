@@ -49,13 +49,14 @@ def environ_for(url: str) -> dict:
     }
 
 
-def call(application, url: str) -> tuple[str, dict, bytes]:
+def call(application, url: str, extra: dict | None = None) -> tuple[str, dict, bytes]:
+    """One request; ``extra``: more WSGI environ (``HTTP_USER_AGENT``)."""
     captured = {}
 
     def start_response(status, headers, exc_info=None):
         captured["status"], captured["headers"] = status, dict(headers)
 
-    body = b"".join(application(environ_for(url), start_response))
+    body = b"".join(application({**environ_for(url), **(extra or {})}, start_response))
     return captured["status"], captured["headers"], body
 
 

@@ -28,15 +28,17 @@ def main() -> None:
     parser.add_argument("urls", nargs="+", help="the last one is the floor the others are compared with")
     parser.add_argument("--repeat", type=int, default=300, help="rounds (requests per URL)")
     parser.add_argument("--warm", type=int, default=3, help="rounds before timing")
+    parser.add_argument("--user-agent", default="", help="a browser's: HTML views are then counted (cms/visits)")
     args = parser.parse_args()
 
     application = wsgi_application()
+    extra = {"HTTP_USER_AGENT": args.user_agent} if args.user_agent else {}
     times = {url: [] for url in args.urls}
     states = {}
     for round_ in range(args.warm + args.repeat):
         for url in args.urls:
             started = time.perf_counter()
-            status, headers, body = call(application, url)
+            status, headers, body = call(application, url, extra)
             elapsed = time.perf_counter() - started
             if round_ >= args.warm:
                 times[url].append(elapsed * 1000)

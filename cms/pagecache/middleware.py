@@ -1,7 +1,8 @@
 """The full-page cache: anonymous GET/HEAD answers kept whole and served before the rest of the stack runs.
 
 First in ``MIDDLEWARE`` after the visitor counter (which must count cached views too), so a hit costs
-a file read (the content generation, cms/core/cache.py) and one cache lookup: no session, auth, CSP,
+a read of the content generation (a file, or one small Redis value: cms/core/cache.py) and one lookup of the
+entry (with Redis, usually in this process's own copy: cms/pagecache/store.py): no session, auth, CSP,
 locale, CORS or axes work, no SQL. Entries are keyed by the content generation, so the publication rule's
 signals (publish, unpublish, restriction, expiry, snippet or settings change) make every entry of every
 process unreachable at once; nothing in here decides what the public may see.
