@@ -49,13 +49,14 @@ def environ_for(url: str) -> dict:
     }
 
 
-def call(application, url: str) -> tuple[str, dict, bytes]:
+def call(application, url: str, extra: dict | None = None) -> tuple[str, dict, bytes]:
+    """One request; ``extra``: more WSGI environ (``HTTP_USER_AGENT``)."""
     captured = {}
 
     def start_response(status, headers, exc_info=None):
         captured["status"], captured["headers"] = status, dict(headers)
 
-    body = b"".join(application(environ_for(url), start_response))
+    body = b"".join(application({**environ_for(url), **(extra or {})}, start_response))
     return captured["status"], captured["headers"], body
 
 
@@ -70,6 +71,18 @@ def instructions(dump: Path) -> int:
     return max((int(total) for total in found), default=0)
 
 
+def wsgi_application():
+    """The portal's WSGI application in this process, under ``settings.bench`` unless told otherwise."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.bench")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(40))
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+    import django
+    from django.core.wsgi import get_wsgi_application
+
+    django.setup()
+    return get_wsgi_application()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("urls", nargs="+")
@@ -79,14 +92,7 @@ def main() -> None:
     parser.add_argument("--callgrind", action="store_true", help="running under valgrind: count instructions")
     args = parser.parse_args()
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.bench")
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(40))
-    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
-    import django
-    from django.core.wsgi import get_wsgi_application
-
-    django.setup()
-    application = get_wsgi_application()
+    application = wsgi_application()
     unit = "instr/req" if args.callgrind else "calls/req"
     print(f"{'url':<58}{'status':>8}{'X-Cache':>9}{'SQL':>5}{unit:>12}{'bytes':>9}")
     for url in args.urls:

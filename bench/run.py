@@ -59,6 +59,10 @@ class Config:
         self.surge_seconds = int(os.environ.get("BENCH_SURGE_SECONDS", "180"))
         self.surge_outage = int(os.environ.get("BENCH_SURGE_OUTAGE", "60"))
         self.surge_normal_rate = float(os.environ.get("BENCH_SURGE_NORMAL_RATE", "5"))
+        # Only these scenarios (keys of bench/scenarios.py; empty: all), with the baselines they are compared with.
+        self.scenarios = env_list("BENCH_SCENARIOS", "")
+        # 1: each scenario's locust run is followed at once by one of the Django floor, at the same load (paired).
+        self.paired_floor = os.environ.get("BENCH_PAIRED_FLOOR", "1") == "1"
 
     @property
     def vendor(self) -> str:
@@ -261,18 +265,24 @@ def fetch(url: str, headers: dict | None = None) -> tuple[int | str, dict]:
         return f"no answer ({type(getattr(error, 'reason', error)).__name__})", {}
 
 
-def single_client_latency(url: str, requests: int = 15, headers: dict | None = None) -> float:
+def single_client_latency(url: str, requests: int = 15, headers: dict | None = None, floor: str = "") -> tuple:
     """Median time of sequential requests from one client: what a reader waits on an idle server.
 
     Locust's percentiles include queueing (BENCH_USERS clients share BENCH_WORKERS workers), so they grow
-    with the load generator's settings; the latency targets are judged on this figure as well.
+    with the load generator's settings; the latency targets are judged on this figure as well. With ``floor``,
+    each request is followed by one to the floor, and the floor's median comes second (else None).
     """
-    times = []
+    times, floor_times = [], []
     for _ in range(requests):
         started = time.perf_counter()
         fetch(url, headers)
         times.append((time.perf_counter() - started) * 1000)
-    return round(sorted(times)[len(times) // 2], 1)
+        if floor:
+            started = time.perf_counter()
+            fetch(floor)
+            floor_times.append((time.perf_counter() - started) * 1000)
+    median = round(sorted(times)[len(times) // 2], 1)
+    return median, round(sorted(floor_times)[len(floor_times) // 2], 1) if floor else None
 
 
 def run_locust(config: Config, server: Server, path: str, prefix: Path, headers: dict | None = None) -> dict:
@@ -328,10 +338,22 @@ def run_locust(config: Config, server: Server, path: str, prefix: Path, headers:
     }
 
 
+FLOOR_KEY = "django_default"
+
+
+def selected_scenarios(config: Config) -> list[dict]:
+    """``BENCH_SCENARIOS`` and both bare views, in the list's order (a stock baseline only when listed)."""
+    if not config.scenarios:
+        return SCENARIOS
+    wanted = set(config.scenarios) | {"bare", FLOOR_KEY}
+    return [scenario for scenario in SCENARIOS if scenario["key"] in wanted]
+
+
 def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> list[dict]:
     results = []
+    floor_path = next(scenario["url"] for scenario in SCENARIOS if scenario["key"] == FLOOR_KEY)
     with Server(config, cache_seconds) as server:
-        for scenario in SCENARIOS:
+        for scenario in selected_scenarios(config):
             try:
                 path = scenario["url"].format(**samples)
                 headers = {"Host": scenario.get("host", "").format(**samples)}
@@ -355,15 +377,30 @@ def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> lis
                 fetch(config.base_url + path, headers)
             _status, answer = fetch(config.base_url + path, headers)
             entry["queries"] = int(answer.get("X-Bench-Queries", -1))
-            entry["single_ms"] = single_client_latency(config.base_url + path, headers=headers)
+            paired = config.paired_floor and not scenario.get("baseline")
+            floor_url = config.base_url + floor_path if paired else ""
+            url = config.base_url + path
+            entry["single_ms"], floor_single = single_client_latency(url, headers=headers, floor=floor_url)
             prefix = config.out / "locust" / f"{size}-{cache_seconds}-{scenario['key']}"
             entry["load_average"] = round(os.getloadavg()[0], 1)
             entry.update(run_locust(config, server, path, prefix, headers))
+            if paired:
+                # The floor at once, at the load the scenario just had: the ratio of two runs seconds apart, not
+                # of this scenario and the floor's own row minutes later (bench/report.py prefers this pair).
+                floor = run_locust(config, server, floor_path, Path(f"{prefix}-floor"))
+                entry["floor"] = {
+                    "rps": floor["rps"],
+                    "p50": floor["p50"],
+                    "single_ms": floor_single,
+                    "load_average": round(os.getloadavg()[0], 1),
+                }
             entry["status"] = "ok" if entry["failures"] == 0 else f"{entry['failures']} failures"
             figures = (
                 f"{entry['rps']:.0f} req/s, p50 {entry['p50']:.0f} ms, "
                 f"1 client {entry['single_ms']:.0f} ms, {entry['queries']} queries"
             )
+            if paired:
+                figures += f"; Django floor right after: {entry['floor']['rps']:.0f} req/s"
             log(f"  {scenario['key']}: {figures}")
             results.append(entry)
     return results

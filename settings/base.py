@@ -371,6 +371,10 @@ PAGE_CACHE_CDN_SECONDS = env.get_int("PAGE_CACHE_CDN_SECONDS", 60)
 # After a request finds the database unreachable, anonymous requests get the stale copy (or the 503) for this
 # many seconds without trying the database again: one probe per window and worker, not one per request.
 PAGE_CACHE_BREAKER_SECONDS = env.get_int("PAGE_CACHE_BREAKER_SECONDS", 5)
+# With Redis, each process also keeps the entries it serves in its own memory, at most this many bytes (the least
+# recently used go first; 0: every hit reads Redis). Keyed by the content generation, read from Redis on every
+# request, so a change in any process still empties every copy at once (cms/pagecache/store.py).
+PAGE_CACHE_LOCAL_BYTES = env.get_int("PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 # Further path prefixes never cached (the admin, files, previews and /healthz never are).
 PAGE_CACHE_EXCLUDED_PREFIXES = tuple(env.get_list("PAGE_CACHE_EXCLUDED_PREFIXES"))
 API_PREVIEW_TOKEN_SECONDS = env.get_int("API_PREVIEW_TOKEN_SECONDS", 600)

@@ -47,7 +47,7 @@ def stored_entries() -> list[bytes]:
     bodies = []
     for key, value in cache._cache.items():
         if ":pagecache:" in key:
-            bodies.append(pickle.loads(value)["response"].content)  # noqa: S301 - our own cache's values
+            bodies.append(pickle.loads(value)["body"])  # noqa: S301 - our own cache's values
     return bodies
 
 

@@ -1,7 +1,8 @@
 """The full-page cache: anonymous GET/HEAD answers kept whole and served before the rest of the stack runs.
 
 First in ``MIDDLEWARE`` after the visitor counter (which must count cached views too), so a hit costs
-a file read (the content generation, cms/core/cache.py) and one cache lookup: no session, auth, CSP,
+a read of the content generation (a file, or one small Redis value: cms/core/cache.py) and one lookup of the
+entry (with Redis, usually in this process's own copy: cms/pagecache/store.py): no session, auth, CSP,
 locale, CORS or axes work, no SQL. Entries are keyed by the content generation, so the publication rule's
 signals (publish, unpublish, restriction, expiry, snippet or settings change) make every entry of every
 process unreachable at once; nothing in here decides what the public may see.
@@ -37,6 +38,7 @@ from django.utils.translation import gettext_noop
 
 from cms.core.cache import current_generation, live_generation_and_expiry
 from cms.core.http import admin_prefix
+from cms.pagecache import store
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 STALE_SERVED_KEY = "pagecache:stale-served"
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 # In every key: entries written by an older release (another layout) are never read.
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 # Response headers never replayed: per-response facts the cache writes itself.
 UNSTORED_HEADERS = {"set-cookie", "x-cache", "age", "date", "warning"}
 
@@ -58,6 +60,7 @@ def forget_entries(**kwargs) -> None:
     """A setting changed in this process (``override_settings``): answers built under the old ones are not reused."""
     global _settings_epoch
     _settings_epoch += 1
+    store.forget_local()
 
 
 def note_database_failure(sender, request=None, **kwargs) -> None:
@@ -147,8 +150,8 @@ class PageCacheMiddleware:
         key = cache_key(request, generation)
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
         now = time.time()
+        entry = store.get(key, now, fresh_seconds(request))
         if entry is not None and (entry["valid_until"] is not None and now >= entry["valid_until"]):
             entry = None
         if getattr(request, "page_cache_database_error", None) is not None:
@@ -178,20 +181,25 @@ class PageCacheMiddleware:
             response["Cache-Control"] = f"public, max-age=0, s-maxage={shared}"
         timeout = settings.PAGE_CACHE_STALE_SECONDS
         valid_until = None
+        now = time.time()
         if remaining is not None:
             timeout = max(1, min(timeout, math.floor(remaining)))
-            valid_until = time.time() + remaining
-        # A plain response holding what the stack built, kept whole: the cache unpickles a fresh copy on every
-        # hit, so a replay sets two headers instead of re-validating twenty (Django's cache middleware does so too).
-        stored = HttpResponse(response.content, status=response.status_code)
-        for name, value in response.items():
-            if name.lower() not in UNSTORED_HEADERS:
-                stored[name] = value
-        entry = {"response": stored, "stored_at": time.time(), "valid_until": valid_until}
-        cache.set(key, entry, timeout)
+            valid_until = now + remaining
+        # Plain data (cms/pagecache/store.py): the body's bytes and the headers the stack set, already checked
+        # by Django when the stack set them, so a replay copies them in without validating each again.
+        headers = tuple((name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS)
+        entry = {
+            "body": response.content,
+            "status": response.status_code,
+            "headers": headers,
+            "stored_at": now,
+            "valid_until": valid_until,
+            "expires_at": now + timeout,
+        }
+        store.put(key, entry, timeout)
 
     def _replay(self, request, entry, state: str):
-        response = entry["response"]
+        response = replayed(entry)
         age = str(max(0, int(time.time() - entry["stored_at"])))
         response["Age"] = age
         response["X-Cache"] = state
@@ -221,7 +229,7 @@ class PageCacheMiddleware:
         request.database_unreachable = True  # read by the visitor counter (cms/visits), which then stands aside
         generation = current_generation()
         key = cache_key(request, generation)
-        entry = cache.get(key) if key is not None else None
+        entry = store.get(key, time.time(), None) if key is not None else None
         if entry is not None and entry["valid_until"] is not None and time.time() >= entry["valid_until"]:
             entry = None
         if entry is not None:
@@ -241,6 +249,14 @@ class PageCacheMiddleware:
             return self._replay(request, entry, "STALE")
         logger.error("Database unreachable (%s): %s answered 503", error, request.path)
         return database_unavailable(request)
+
+
+def replayed(entry: dict) -> HttpResponse:
+    """A new response from a stored entry (each hit its own: the middleware sets ``Age`` and ``X-Cache`` on it)."""
+    response = HttpResponse(entry["body"], status=entry["status"])
+    # The stored pairs were validated when the stack first set them: they go into the headers' store as they are.
+    response.headers._store.update((name.lower(), (name, value)) for name, value in entry["headers"])
+    return response
 
 
 def open_breaker() -> None:

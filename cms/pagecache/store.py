@@ -1,0 +1,135 @@
+"""Where the page cache keeps its entries: the shared cache, and in front of it this process's own copies.
+
+An entry is plain data: the body as bytes, the status, the headers as pairs, when it was stored, until when
+its content is valid and until when it may be kept at all. No pickled ``HttpResponse``: reading an entry
+back is a copy of its bytes, and every hit builds a new response from it.
+
+With a shared cache (Redis, ``REDIS_URL``) a hit used to fetch and unpickle the whole entry over the network
+on every request (183 KB for a 20-item API listing with ``fields=*``): several times the cost of the bare
+Django view. Each process therefore keeps the entries it has served in a bounded front (least recently used
+first out), looked up by the very key the shared cache uses. The key holds the content generation, which
+the middleware reads from the shared cache on every request (one small value), so a new generation made
+by any process (an unpublish, a restriction, an expiry, a snippet or settings change) makes every front
+copy unreachable at once, exactly as it makes the shared entries unreachable. The front never decides
+freshness on its own: a copy carries the shared entry's ``stored_at``, ``valid_until`` and
+``expires_at``, the middleware applies the same rules to it, and a copy past its freshness is looked up in
+the shared cache again (another worker may have stored a newer one) before anything is rebuilt.
+
+Bounded by ``PAGE_CACHE_LOCAL_BYTES`` per process (bodies and headers counted; 0 turns the front off); an
+entry larger than an eighth of it is served from the shared cache only. With the local-memory cache (no
+Redis) there is no front: that cache is already this process's memory.
+"""
+
+import threading
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+
+# Per entry, besides its body and headers: the dict, the tuples, the key.
+ENTRY_OVERHEAD_BYTES = 512
+
+
+def entry_size(key: str, entry: dict) -> int:
+    headers = sum(len(name) + len(value) for name, value in entry["headers"])
+    return len(entry["body"]) + headers + len(key) + ENTRY_OVERHEAD_BYTES
+
+
+class LocalFront:
+    """This process's copies of shared entries, at most ``limit`` bytes, the least recently used dropped first."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.used = 0
+        self._entries: OrderedDict[str, tuple[dict, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, now: float) -> dict | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if now >= found[0]["expires_at"]:
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return found[0]
+
+    def put(self, key: str, entry: dict) -> None:
+        size = entry_size(key, entry)
+        if size > self.limit // 8:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (entry, size)
+            self.used += size
+            while self.used > self.limit:
+                self._drop(next(iter(self._entries)))
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.used = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _drop(self, key: str) -> None:
+        _entry, size = self._entries.pop(key)
+        self.used -= size
+
+
+_front: LocalFront | None = None
+_front_for: tuple | None = None
+
+
+def front() -> LocalFront | None:
+    """This process's front, or None (the cache is local memory already, or ``PAGE_CACHE_LOCAL_BYTES`` is 0)."""
+    global _front, _front_for
+    wanted = (settings.PAGE_CACHE_LOCAL_BYTES, type(caches["default"]))
+    if _front_for != wanted:
+        # First use, or the settings changed (override_settings in tests): a new front, nothing carried over.
+        limit, backend = wanted
+        _front = LocalFront(limit) if limit > 0 and not issubclass(backend, LocMemCache) else None
+        _front_for = wanted
+    return _front
+
+
+def get(key: str, now: float, fresh_seconds: int | None) -> dict | None:
+    """The entry under ``key``: this process's copy while it is fresh, else the shared cache's (copied in front).
+
+    ``fresh_seconds`` None: any copy of this generation will do (the database is down: the last good one).
+    """
+    local = front()
+    if local is None:
+        return cache.get(key)
+    entry = local.get(key, now)
+    if entry is not None and (fresh_seconds is None or now - entry["stored_at"] < fresh_seconds):
+        return entry
+    shared = cache.get(key)
+    if shared is None:
+        # Gone from the shared cache (evicted, or emptied): a copy past its freshness is still the last good
+        # one of this generation, for a database outage; a fresh one cannot exist here.
+        return entry
+    local.put(key, shared)
+    return shared
+
+
+def put(key: str, entry: dict, timeout: int) -> None:
+    cache.set(key, entry, timeout)
+    local = front()
+    if local is not None:
+        local.put(key, entry)
+
+
+def forget_local() -> None:
+    """Drop this process's copies (a setting changed: answers built under the old ones are not reused)."""
+    if _front is not None:
+        _front.clear()
