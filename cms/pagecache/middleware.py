@@ -15,6 +15,9 @@ An entry is *fresh* for ``PAGE_CACHE_SECONDS`` (the API: ``API_CACHE_SECONDS``) 
 ``STALE``) when they come from the cache, nothing when they were built (as the API did before). When the
 database cannot be reached while a request is answered, that copy is served (``X-Cache: STALE``), and
 requests with no copy get ``database_unavailable`` (503) instead of an error page.
+
+The entries live in the store every worker shares (cms/pagecache/store.py: Redis, or files on the embedded
+default), so a worker recycled or started while the database is down serves the copies the others stored.
 """
 
 import hashlib
@@ -24,7 +27,6 @@ import threading
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -37,6 +39,7 @@ from django.utils.translation import gettext_noop
 
 from cms.core.cache import current_generation, live_generation_and_expiry
 from cms.core.http import admin_prefix
+from cms.pagecache.store import page_store
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +150,7 @@ class PageCacheMiddleware:
         key = cache_key(request, generation)
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
+        entry = page_store().get(key)
         now = time.time()
         if entry is not None and (entry["valid_until"] is not None and now >= entry["valid_until"]):
             entry = None
@@ -188,7 +191,7 @@ class PageCacheMiddleware:
             if name.lower() not in UNSTORED_HEADERS:
                 stored[name] = value
         entry = {"response": stored, "stored_at": time.time(), "valid_until": valid_until}
-        cache.set(key, entry, timeout)
+        page_store().set(key, entry, timeout)
 
     def _replay(self, request, entry, state: str):
         response = entry["response"]
@@ -221,7 +224,7 @@ class PageCacheMiddleware:
         request.database_unreachable = True  # read by the visitor counter (cms/visits), which then stands aside
         generation = current_generation()
         key = cache_key(request, generation)
-        entry = cache.get(key) if key is not None else None
+        entry = page_store().get(key) if key is not None else None
         if entry is not None and entry["valid_until"] is not None and time.time() >= entry["valid_until"]:
             entry = None
         if entry is not None:
@@ -237,7 +240,7 @@ class PageCacheMiddleware:
         open_breaker()
         if entry is not None and settings.PAGE_CACHE_ENABLED:
             logger.warning("Database unreachable (%s): serving the stale copy of %s", error, request.path)
-            cache.set(STALE_SERVED_KEY, time.time(), settings.PAGE_CACHE_STALE_SECONDS)
+            page_store().set(STALE_SERVED_KEY, time.time(), settings.PAGE_CACHE_STALE_SECONDS)
             return self._replay(request, entry, "STALE")
         logger.error("Database unreachable (%s): %s answered 503", error, request.path)
         return database_unavailable(request)
