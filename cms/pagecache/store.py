@@ -9,11 +9,19 @@ file of the old one unreachable in every process at once; the files themselves g
 when the folder is culled, oldest first.
 """
 
+import logging
 import os
+import pickle
+import zlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+
+logger = logging.getLogger(__name__)
+# A file that cannot be read or unpickled (a full or failing disk, a file cut short): a miss, not a 500.
+UNREADABLE = (OSError, EOFError, ValueError, zlib.error, pickle.UnpicklingError, AttributeError, ImportError)
 
 
 def page_store():
@@ -29,12 +37,29 @@ def _written_at(path: str) -> float:
 
 
 class PageFileCache(FileBasedCache):
-    """Django's file-based cache, culled oldest first rather than at random.
+    """Django's file-based cache, culled oldest first rather than at random, and a failing disk is a miss.
 
     When the folder holds ``MAX_ENTRIES`` files, Django's cache deletes a random third of them, which may be
     the current generation's last good copies while unreachable files of earlier generations stay. The oldest
     files go first here: entries of earlier generations were all written before the current one began.
+
+    A file that cannot be read, or a folder that cannot be written (full disk, wrong owner), is logged and
+    the page is built as without a cache: the portal answers as it did with a local-memory cache. ``/healthz``
+    reports the folder (cms/views.py).
     """
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except UNREADABLE:
+            logger.exception("Page cache: cannot read an entry in %s", self._dir)
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except OSError:
+            logger.exception("Page cache: cannot write an entry in %s", self._dir)
 
     def _cull(self):
         files = self._list_cache_files()
