@@ -201,6 +201,15 @@ def test_the_api_keeps_one_cache_layer(client, home):
     assert get(client, "/api/v2/pages/")["X-Cache"] == "HIT"
 
 
+def test_a_page_cache_folder_that_cannot_be_written_costs_the_cache_not_the_page(client, home, settings, tmp_path):
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    settings.CACHES = {**settings.CACHES, "pages": {**settings.CACHES["pages"], "LOCATION": str(blocked / "pages")}}
+    answers = [get(client, "/vi/") for _ in range(2)]
+    assert [(answer.status_code, answer.get("X-Cache")) for answer in answers] == [(200, None), (200, None)]
+    assert client.get("/healthz").json()["cache"] == "error: no round trip"
+
+
 @contextmanager
 def database_unreachable():
     """The real database made unreachable: the connection closed and pointed where nothing answers."""

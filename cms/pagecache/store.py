@@ -48,18 +48,24 @@ class PageFileCache(FileBasedCache):
     reports the folder (cms/views.py).
     """
 
+    def _createdir(self):
+        try:
+            super()._createdir()
+        except OSError as error:
+            logger.error("Page cache: cannot create the folder %s (%s)", self._dir, error)
+
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)
-        except UNREADABLE:
-            logger.exception("Page cache: cannot read an entry in %s", self._dir)
+        except UNREADABLE as error:
+            logger.error("Page cache: cannot read an entry in %s (%r)", self._dir, error)
             return default
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             super().set(key, value, timeout, version)
-        except OSError:
-            logger.exception("Page cache: cannot write an entry in %s", self._dir)
+        except OSError as error:
+            logger.error("Page cache: cannot write an entry in %s (%s)", self._dir, error)
 
     def _cull(self):
         files = self._list_cache_files()
