@@ -82,6 +82,8 @@ MIDDLEWARE = [
     # (the stored answer carries the headers they added). docs/operations.md, "Page cache".
     "cms.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # After the page cache (a hit needs no site record): the request's site, without a query per request.
+    "cms.core.sites.SiteMiddleware",
     "cms.security.PortalCSPMiddleware",
     "cms.api.middleware.ApiQueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
