@@ -83,6 +83,9 @@ class Config:
             env["REDIS_URL"] = self.redis_url
         else:
             env.pop("REDIS_URL", None)
+            # The content generation and the page cache's shared folder (no Redis): this run's own, in BENCH_OUT.
+            env["CONTENT_GENERATION_FILE"] = str(self.out / "content-generation")
+            env["PAGE_CACHE_DIR"] = str(self.out / "page-cache")
         env.update({key: str(value) for key, value in extra.items()})
         return env
 

@@ -140,8 +140,7 @@ def _visible_after_publish(config, manage, log) -> float | None:
 
 def _watch_workers(server, stop: threading.Event, seen: list) -> None:
     """Every worker process gunicorn runs during the surge (a new pid is a worker (re)booted: ``max_requests``
-    in gunicorn.conf.py recycles each worker every ~2,000 requests, and a new one imports the portal and starts
-    with an empty local-memory page cache)."""
+    in gunicorn.conf.py recycles each worker every ~2,000 requests, and a new one imports the portal)."""
     import psutil
 
     try:
@@ -188,6 +187,10 @@ def surge(config, samples: dict, server_class, manage, log) -> dict:
         visible = _visible_after_publish(config, manage, log)
     # Workers that started during the surge (those running at its start are seen within its first half second).
     reboots = sorted(round(at - surge_started, 1) for _pid, at in workers if at - surge_started > 1)
+    # Every request (seconds from the surge's start when sent and answered, status, X-Cache), to read the timeline.
+    with (config.out / "surge-requests.csv").open("w") as table:
+        table.write("sent_s,answered_s,status,x_cache\n")
+        table.writelines(f"{sent:.3f},{end:.3f},{status},{state}\n" for sent, end, status, state in sorted(records))
     failed = [r for r in records if r[2] != 200]
     during = [r for r in failed if down_at <= r[0] <= down_at + outage]
     latencies = sorted(end - sent for sent, end, _status, _state in records)

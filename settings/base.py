@@ -164,6 +164,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     CACHES["throttle"] = {**CACHES["default"], "KEY_PREFIX": "portal:throttle"}
     CONTENT_GENERATION_FILE = None  # the stamp lives in Redis, shared by every machine
+    PAGE_CACHE_ALIAS = "default"  # the page cache and its stale copies: Redis, shared by every worker
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"},
@@ -172,6 +173,16 @@ else:
     # Each process has its own local-memory cache: the content generation stamp (cms/core/cache.py) lives in
     # a file every process on this machine reads, so a change made in any of them reaches all within a request.
     CONTENT_GENERATION_FILE = env.get("CONTENT_GENERATION_FILE", str(BASE_DIR / "var" / "content-generation"))
+    # The page cache (cms/pagecache) keeps its answers, and the last good copies served while the database is
+    # unreachable, in files every worker on this machine shares: a recycled or new worker serves them at once,
+    # and they need neither the database nor Redis. Not under MEDIA_ROOT: the files are pickles, never served.
+    PAGE_CACHE_ALIAS = "pages"
+    CACHES["pages"] = {
+        "BACKEND": "cms.pagecache.store.PageFileCache",
+        "LOCATION": env.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+        "TIMEOUT": None,  # each entry is stored with its own timeout (PAGE_CACHE_STALE_SECONDS, or its expiry)
+        "OPTIONS": {"MAX_ENTRIES": env.get_int("PAGE_CACHE_MAX_ENTRIES", 10_000)},
+    }
 
 # Visitor counter (cms.visits): Redis when REDIS_URL is set, the database otherwise. "beacon" counts
 # through POST /api/v2/visits/beacon/ instead of the middleware, for HTML cached by a CDN.

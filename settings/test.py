@@ -19,6 +19,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 PARTICIPATION_PRIVATE_ROOT = tempfile.mkdtemp(prefix="portal-test-private-")  # citizens' attachments
 CONTENT_GENERATION_FILE = str(Path(MEDIA_ROOT) / "content-generation")  # this test run's own stamp
+# The page cache's shared files, as on the embedded default (settings/base.py): this test run's own folder.
+CACHES["pages"] = {
+    "BACKEND": "cms.pagecache.store.PageFileCache",
+    "LOCATION": str(Path(MEDIA_ROOT) / "page-cache"),
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
+PAGE_CACHE_ALIAS = "pages"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes needs a request in every authenticate() call, which Client.login() does not
 # pass; tests/security/test_login_lockout.py turns it back on.

@@ -5,6 +5,7 @@ the cache: every channel is asked twice, the second answer must come from the ca
 """
 
 import pickle
+import zlib
 from contextlib import contextmanager
 
 import pytest
@@ -17,6 +18,7 @@ from wagtail.models import PageViewRestriction
 from cms.core.models import PortalSettings
 from cms.operations.health import AMBER
 from cms.pagecache.health import page_cache_check
+from cms.pagecache.store import page_store
 from cms.visits.counter import VisitCounter
 from cms.visits.stores import DatabaseVisitStore
 from tests import factories
@@ -32,8 +34,10 @@ def empty_cache():
     # The portal settings row is created on first use, which starts a new generation: create it up front.
     PortalSettings.load()
     cache.clear()
+    page_store().clear()
     yield
     cache.clear()
+    page_store().clear()
 
 
 def get(client, path, **headers):
@@ -43,11 +47,14 @@ def get(client, path, **headers):
 
 
 def stored_entries() -> list[bytes]:
-    """The body of every answer the page cache holds (local-memory cache: pickled values)."""
+    """The body of every answer the page cache holds (the shared folder's files: Django's file-cache format)."""
     bodies = []
-    for key, value in cache._cache.items():
-        if ":pagecache:" in key:
-            bodies.append(pickle.loads(value)["body"])  # noqa: S301 - our own cache's values
+    for path in page_store()._list_cache_files():
+        with open(path, "rb") as file:
+            pickle.load(file)  # noqa: S301 - the expiry, then the value: our own cache's files
+            value = pickle.loads(zlib.decompress(file.read()))  # noqa: S301
+        if isinstance(value, dict) and "body" in value:
+            bodies.append(value["body"])
     return bodies
 
 
@@ -192,6 +199,15 @@ def test_the_api_keeps_one_cache_layer(client, home):
     api_entries = [key for key in cache._cache if ":cms-api:" in key]
     assert api_entries == []
     assert get(client, "/api/v2/pages/")["X-Cache"] == "HIT"
+
+
+def test_a_page_cache_folder_that_cannot_be_written_costs_the_cache_not_the_page(client, home, settings, tmp_path):
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    settings.CACHES = {**settings.CACHES, "pages": {**settings.CACHES["pages"], "LOCATION": str(blocked / "pages")}}
+    answers = [get(client, "/vi/") for _ in range(2)]
+    assert [(answer.status_code, answer.get("X-Cache")) for answer in answers] == [(200, None), (200, None)]
+    assert client.get("/healthz").json()["cache"] == "error: no round trip"
 
 
 @contextmanager

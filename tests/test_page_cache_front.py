@@ -38,7 +38,9 @@ def redis_cache():
         pytest.skip(f"Redis not reachable at {REDIS_URL}: {error}")
     prefix = f"test-pagecache-{uuid.uuid4().hex}"
     shared = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
-    with override_settings(CACHES={**settings.CACHES, "default": shared}, CONTENT_GENERATION_FILE=None):
+    with override_settings(
+        CACHES={**settings.CACHES, "default": shared}, PAGE_CACHE_ALIAS="default", CONTENT_GENERATION_FILE=None
+    ):
         PortalSettings.load()
         yield client, prefix
     for key in client.scan_iter(f"{prefix}:*"):

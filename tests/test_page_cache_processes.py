@@ -6,11 +6,20 @@ every channel is answered *from the page cache* by every worker, and right after
 cached answer that shows any of the hidden objects.
 """
 
-from urllib.error import HTTPError
+import os
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.error import HTTPError, URLError
 from urllib.request import Request, urlopen
 
 import pytest
+from django.db import connection
 
+from tests import factories
 from tests import test_visibility_processes as processes
 from tests.test_visibility_processes import VARIANTS, content, servers  # noqa: F401 - fixtures used by name
 
@@ -58,3 +67,110 @@ def test_a_change_in_one_process_empties_every_workers_page_cache(servers, conte
                 stale.append((repetition, path, answer[1], answer[3], sorted(shown)))
         processes._tell(writer, "show")
     assert stale == []
+
+
+# --- Workers replaced while the database is unreachable (the embedded default: no Redis) ----------------------
+# The SQLite database file is moved away and a folder put in its place, as bench/surge.py does: every new
+# connection fails. gunicorn is then told to replace all its workers (HUP, what max_requests does to one at a
+# time). The new workers never saw a request: the last good copies they serve are the shared folder's.
+
+
+WORKERS = 2
+
+
+@contextmanager
+def _sqlite_unreachable():
+    connection.close()
+    database = Path(connection.settings_dict["NAME"])
+    moved = [path for path in (Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")) if path.exists()]
+    for path in moved:
+        path.rename(f"{path}.away")
+    database.mkdir()
+    try:
+        yield
+    finally:
+        database.rmdir()
+        for path in moved:
+            Path(f"{path}.away").rename(path)
+
+
+def _replace_every_worker(master: subprocess.Popen, before: set[str]) -> None:
+    master.send_signal(signal.SIGHUP)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in before:
+            try:
+                os.kill(int(pid), 0)
+                alive.append(pid)
+            except ProcessLookupError:
+                pass
+        if not alive:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"gunicorn kept the workers {alive}")
+
+
+@pytest.fixture
+def gunicorn(tmp_path):
+    # CONN_MAX_AGE=0: each request opens its own connection (one opened before the move reads the moved file).
+    env = {**processes._environment(tmp_path, None), "WEB_CONCURRENCY": str(WORKERS), "CONN_MAX_AGE": "0"}
+    processes._collect_static(env)
+    log = (tmp_path / "gunicorn.log").open("w")
+    master = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "tests.multiprocess.wsgi:application"],
+        cwd=processes.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(120):
+            try:
+                if processes._get("/healthz")[0] == 200:
+                    break
+            except (URLError, OSError):
+                pass
+            time.sleep(0.5)
+        else:
+            raise AssertionError("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text()[-2000:])
+        yield master
+    finally:
+        master.send_signal(signal.SIGTERM)
+        try:
+            master.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            master.kill()
+        log.close()
+
+
+@pytest.mark.skipif(not processes.ON_SQLITE, reason="the database file is moved away: SQLite")
+def test_workers_replaced_while_the_database_is_down_serve_the_last_good_copies(
+    gunicorn, news_index, monkeypatch, settings, tmp_path
+):
+    monkeypatch.setattr(processes, "_get", _get_with_cache_state)
+    monkeypatch.setattr(processes, "WORKERS", WORKERS)
+    # This process changes content as an editor's would: under the generation file the workers read.
+    settings.CONTENT_GENERATION_FILE = str(tmp_path / "content-generation")
+    kept = factories.NewsPageFactory(parent=news_index, title="Cảnh báo lũ quét", lead="Nội dung riêng còn lại.")
+    gone = factories.NewsPageFactory(parent=news_index, title="Thông báo đã gỡ", lead="Nội dung riêng đã gỡ.")
+    paths = ["/vi/", kept.url, f"/api/v2/pages/{kept.pk}/", "/api/v2/pages/?type=news.NewsPage"]
+    assert _get_with_cache_state(gone.url)[0] == 200
+    gone.unpublish()  # before the outage: its copies belong to an earlier generation
+    served = {}
+    for path in paths:
+        status, _worker, body, _state = _get_with_cache_state(path)
+        assert status == 200, path
+        served[path] = body
+    assert "Nội dung riêng đã gỡ" not in "".join(served.values())
+    workers = {answer[1] for _path, answer in processes._on_every_worker(paths)}
+
+    with _sqlite_unreachable():
+        _replace_every_worker(gunicorn, workers)
+        answers = processes._on_every_worker([*paths, gone.url])
+    assert not {answer[1] for _path, answer in answers} & workers, "answered by a worker from before"
+    for path, (status, worker, body, state) in answers:
+        if path == gone.url:
+            assert status == 503 and "Nội dung riêng đã gỡ" not in body, (worker, state)
+        else:
+            assert (path, status, state, body) == (path, 200, "STALE", served[path]), worker

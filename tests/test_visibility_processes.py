@@ -70,6 +70,7 @@ def _environment(tmp_path: Path, redis_url: str | None) -> dict:
         API_THROTTLE_ANON="off",
         LOG_LEVEL="WARNING",
         CONTENT_GENERATION_FILE=str(tmp_path / "content-generation"),
+        PAGE_CACHE_DIR=str(tmp_path / "page-cache"),  # the page cache's shared folder (no Redis): this test's own
     )
     if redis_url:
         keep["REDIS_URL"] = redis_url

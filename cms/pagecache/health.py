@@ -3,12 +3,12 @@
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.operations.health import AMBER, GREEN, OFF, HealthLine, register
 from cms.pagecache.middleware import STALE_SERVED_KEY
+from cms.pagecache.store import page_store
 
 # A stale copy served this recently means the portal is degraded now.
 DEGRADED_WINDOW_SECONDS = 10 * 60
@@ -16,7 +16,7 @@ DEGRADED_WINDOW_SECONDS = 10 * 60
 
 def stale_served_recently() -> float | None:
     """When a stale copy was last served (a timestamp), if within the window."""
-    served = cache.get(STALE_SERVED_KEY)
+    served = page_store().get(STALE_SERVED_KEY)
     if served is not None and time.time() - served < DEGRADED_WINDOW_SECONDS:
         return served
     return None

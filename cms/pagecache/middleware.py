@@ -16,6 +16,9 @@ An entry is *fresh* for ``PAGE_CACHE_SECONDS`` (the API: ``API_CACHE_SECONDS``) 
 ``STALE``) when they come from the cache, nothing when they were built (as the API did before). When the
 database cannot be reached while a request is answered, that copy is served (``X-Cache: STALE``), and
 requests with no copy get ``database_unavailable`` (503) instead of an error page.
+
+The entries live in the store every worker shares (cms/pagecache/store.py: Redis, or files on the embedded
+default), so a worker recycled or started while the database is down serves the copies the others stored.
 """
 
 import hashlib
@@ -25,7 +28,6 @@ import threading
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -245,7 +247,7 @@ class PageCacheMiddleware:
         open_breaker()
         if entry is not None and settings.PAGE_CACHE_ENABLED:
             logger.warning("Database unreachable (%s): serving the stale copy of %s", error, request.path)
-            cache.set(STALE_SERVED_KEY, time.time(), settings.PAGE_CACHE_STALE_SECONDS)
+            store.page_store().set(STALE_SERVED_KEY, time.time(), settings.PAGE_CACHE_STALE_SECONDS)
             return self._replay(request, entry, "STALE")
         logger.error("Database unreachable (%s): %s answered 503", error, request.path)
         return database_unavailable(request)

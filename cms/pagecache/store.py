@@ -1,4 +1,14 @@
-"""Where the page cache keeps its entries: the shared cache, and in front of it this process's own copies.
+"""Where the page cache keeps its answers: one store for every worker, chosen by ``PAGE_CACHE_ALIAS``.
+
+With Redis (``REDIS_URL``) it is the default cache. On the embedded default it is ``CACHES["pages"]``: Django's
+file-based cache in a folder every process on the machine shares (``PAGE_CACHE_DIR``, default
+``<project>/var/page-cache``). A worker that gunicorn recycles, or one started while the database is down,
+finds every answer another worker stored, so the last good copies outlive any worker and are served without
+the database. Entries are keyed by the content generation (cms/core/cache.py): a new generation makes every
+file of the old one unreachable in every process at once; the files themselves go when their timeout ends or
+when the folder is culled, oldest first.
+
+In front of a shared cache, each process's own copies.
 
 An entry is plain data: the body as bytes, the status, the headers as pairs, when it was stored, until when
 its content is valid and until when it may be kept at all. No pickled ``HttpResponse``: reading an entry
@@ -16,16 +26,82 @@ freshness on its own: a copy carries the shared entry's ``stored_at``, ``valid_u
 the shared cache again (another worker may have stored a newer one) before anything is rebuilt.
 
 Bounded by ``PAGE_CACHE_LOCAL_BYTES`` per process (bodies and headers counted; 0 turns the front off); an
-entry larger than an eighth of it is served from the shared cache only. With the local-memory cache (no
-Redis) there is no front: that cache is already this process's memory.
+entry larger than an eighth of it is served from the shared cache only. With the local-memory or the file cache (no
+Redis) there is no front: those are already this process's memory, or its machine's disk.
 """
 
+import logging
+import os
+import pickle
 import threading
+import zlib
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
+
+logger = logging.getLogger(__name__)
+# A file that cannot be read or unpickled (a full or failing disk, a file cut short): a miss, not a 500.
+UNREADABLE = (OSError, EOFError, ValueError, zlib.error, pickle.UnpicklingError, AttributeError, ImportError)
+
+
+def page_store():
+    """The cache that holds the page cache's entries (shared by every worker)."""
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _written_at(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except FileNotFoundError:  # removed by another process meanwhile
+        return 0.0
+
+
+class PageFileCache(FileBasedCache):
+    """Django's file-based cache, culled oldest first rather than at random, and a failing disk is a miss.
+
+    When the folder holds ``MAX_ENTRIES`` files, Django's cache deletes a random third of them, which may be
+    the current generation's last good copies while unreachable files of earlier generations stay. The oldest
+    files go first here: entries of earlier generations were all written before the current one began.
+
+    A file that cannot be read, or a folder that cannot be written (full disk, wrong owner), is logged and
+    the page is built as without a cache: the portal answers as it did with a local-memory cache. ``/healthz``
+    reports the folder (cms/views.py).
+    """
+
+    def _createdir(self):
+        try:
+            super()._createdir()
+        except OSError as error:
+            logger.error("Page cache: cannot create the folder %s (%s)", self._dir, error)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except UNREADABLE as error:
+            logger.error("Page cache: cannot read an entry in %s (%r)", self._dir, error)
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except OSError as error:
+            logger.error("Page cache: cannot write an entry in %s (%s)", self._dir, error)
+
+    def _cull(self):
+        files = self._list_cache_files()
+        if len(files) < self._max_entries:
+            return
+        if self._cull_frequency == 0:
+            self.clear()
+            return
+        files.sort(key=_written_at)
+        for path in files[: len(files) // self._cull_frequency]:
+            self._delete(path)
+
 
 # Per entry, besides its body and headers: the dict, the tuples, the key.
 ENTRY_OVERHEAD_BYTES = 512
@@ -91,13 +167,13 @@ _front_for: tuple | None = None
 
 
 def front() -> LocalFront | None:
-    """This process's front, or None (the cache is local memory already, or ``PAGE_CACHE_LOCAL_BYTES`` is 0)."""
+    """This process's front, or None (the store is local memory or a folder, or ``PAGE_CACHE_LOCAL_BYTES`` is 0)."""
     global _front, _front_for
-    wanted = (settings.PAGE_CACHE_LOCAL_BYTES, type(caches["default"]))
+    wanted = (settings.PAGE_CACHE_LOCAL_BYTES, type(page_store()))
     if _front_for != wanted:
         # First use, or the settings changed (override_settings in tests): a new front, nothing carried over.
         limit, backend = wanted
-        _front = LocalFront(limit) if limit > 0 and not issubclass(backend, LocMemCache) else None
+        _front = LocalFront(limit) if limit > 0 and not issubclass(backend, (LocMemCache, FileBasedCache)) else None
         _front_for = wanted
     return _front
 
@@ -109,11 +185,11 @@ def get(key: str, now: float, fresh_seconds: int | None) -> dict | None:
     """
     local = front()
     if local is None:
-        return cache.get(key)
+        return page_store().get(key)
     entry = local.get(key, now)
     if entry is not None and (fresh_seconds is None or now - entry["stored_at"] < fresh_seconds):
         return entry
-    shared = cache.get(key)
+    shared = page_store().get(key)
     if shared is None:
         # Gone from the shared cache (evicted, or emptied): a copy past its freshness is still the last good
         # one of this generation, for a database outage; a fresh one cannot exist here.
@@ -123,7 +199,7 @@ def get(key: str, now: float, fresh_seconds: int | None) -> dict | None:
 
 
 def put(key: str, entry: dict, timeout: int) -> None:
-    cache.set(key, entry, timeout)
+    page_store().set(key, entry, timeout)
     local = front()
     if local is not None:
         local.put(key, entry)

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.pagecache.store import page_store
 from tests import factories
 from tests.security.leaks import assert_no_leak
 
@@ -121,6 +122,7 @@ def test_restricted_and_authenticated_api_responses_are_never_cached_publicly(
     restricted, editor_client, anonymous_client
 ):
     cache.clear()
+    page_store().clear()
     for url in [*LISTINGS, f"/api/v2/pages/{restricted.public_pages[0].pk}/"]:
         signed_in = editor_client.get(url)
         assert signed_in.status_code == 200
