@@ -152,6 +152,24 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
     return value
 
 
+def _on_commit_once_per_savepoint(func) -> None:
+    """Run ``func`` when the transaction commits, once per set of open savepoints however often it is asked.
+
+    Only the callbacks registered since the innermost open savepoint began can have the same savepoints, and
+    they are the end of Django's list: the look-up reads that end only. Reading the whole list made a bulk
+    import run inside a transaction (one savepoint per row, each leaving its callbacks) slow down row by row.
+    """
+    connection = transaction.get_connection()
+    savepoints = set(connection.savepoint_ids)
+    innermost = next((sid for sid in reversed(connection.savepoint_ids) if sid is not None), None)
+    for sids, waiting, _robust in reversed(connection.run_on_commit):
+        if innermost is not None and innermost not in sids:
+            break  # registered before the innermost savepoint began
+        if waiting is func and sids == savepoints:
+            return
+    transaction.on_commit(func)
+
+
 # --- The sites stamp ---------------------------------------------------------------------------------
 # Which portals exist, their hosts and their trees' homes change far more rarely than content: publishing an
 # article must not make every process look them up again. They have a stamp of their own, stored as the
@@ -192,11 +210,8 @@ def invalidate_sites(**kwargs) -> None:
     """Make everything remembered for the sites stale in every process: at once, and again at commit (a
     process that read the old rows under the first new stamp is not believed afterwards)."""
     _renew_sites()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        savepoints = set(connection.savepoint_ids)
-        if not any(func is _renew_sites and sids == savepoints for sids, func, _robust in connection.run_on_commit):
-            transaction.on_commit(_renew_sites)
+    if transaction.get_connection().in_atomic_block:
+        _on_commit_once_per_savepoint(_renew_sites)
 
 
 def _is_sites_change(sender, instance) -> bool:
@@ -237,9 +252,7 @@ def invalidate(**kwargs) -> None:
     else:
         # One purge per transaction (a publish sends many signals); per savepoint, since a rolled-back
         # savepoint takes its callbacks with it.
-        savepoints = set(connection.savepoint_ids)
-        if not any(func is _after_commit and sids == savepoints for sids, func, _robust in connection.run_on_commit):
-            transaction.on_commit(_after_commit)
+        _on_commit_once_per_savepoint(_after_commit)
 
 
 def _is_content_model(sender) -> bool:

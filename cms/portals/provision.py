@@ -34,6 +34,7 @@ from cms.portals import directives
 from cms.portals.models import Portal
 from cms.portals.sections import SECTIONS, Section
 from home.models import HomePage
+from search.deferred import deferred_indexing
 
 PORTAL_ROLES = (EDITORS, REVIEWERS, APPROVERS)
 SEPARATOR = " – "
@@ -92,7 +93,9 @@ class Provisioner:
 
     def run(self, dry_run: bool = False) -> Portal | None:
         try:
-            with transaction.atomic():
+            # A portal's home and sections are saved three times each (created, revised, published) and again
+            # in each language: each page is indexed for search once, at the end (search.deferred).
+            with transaction.atomic(), deferred_indexing():
                 portal = self._provision()
                 if dry_run:
                     raise _Rollback
@@ -102,7 +105,7 @@ class Provisioner:
 
     def add_sections(self, home: HomePage) -> None:
         """The spec's sections under a home no provisioning made (the province's), in each of its languages."""
-        with transaction.atomic():
+        with transaction.atomic(), deferred_indexing():
             self._sections(home, [page.locale for page in home.get_translations().select_related("locale")])
 
     def _change(self, message: str) -> None:
