@@ -15,9 +15,14 @@ bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-# Recycle workers now and then so a slow leak never grows unbounded.
+# Recycle workers now and then so a slow leak never grows unbounded; the jitter spreads the workers' turns.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+max_requests_jitter = max_requests // 2
+# The portal is imported once, in the master: a new or recycled worker is a fork that answers at once, not a
+# process that spends seconds importing while a surge waits (docs/operations.md, "Recycled workers during a
+# surge"); the workers also share the imported code's memory. Nothing opens a database or cache connection at
+# import. After a deploy, restart the service: `kill -HUP` forks the workers from the code already loaded.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "on").lower() not in ("0", "off", "false", "no")
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
