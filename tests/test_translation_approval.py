@@ -219,3 +219,32 @@ def test_translation_editor_shows_the_review_bar_once(client, staff, article, dj
     response = as_user(client, staff.editor).get(reverse("wagtailadmin_pages:edit", args=[en_article.pk]))
     assert response.status_code == 200
     assert response.content.decode().count("data-portal-translation-review") == 1
+
+
+def test_the_explorer_offers_each_rows_translation_buttons_without_a_query_per_row(
+    client, staff, article, news_index, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    translated, translation = start_translation(client, staff.editor, article, django_capture_on_commit_callbacks)
+    others = factories.NewsPageFactory.create_batch(2, parent=news_index)
+    explorer = reverse("wagtailadmin_explore", args=[news_index.pk])
+
+    def explore(url):
+        client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+        return html, len(queries)
+
+    html, few = explore(explorer)
+    translate = "wagtail_localize:submit_page_translation"
+    assert all(reverse(translate, args=[page.pk]) in html for page in others)  # "Dịch trang này"
+    assert reverse(translate, args=[article.pk]) not in html  # already in every language
+    assert reverse("wagtail_localize:update_translations", args=[translation.source_id]) in html  # "Đồng bộ ..."
+    assert "Dịch trang này" in html and "Đồng bộ các trang đã dịch" in html
+    english, _count = explore(reverse("wagtailadmin_explore", args=[translated.get_parent().pk]))
+    assert submit_url(translation) in english  # "Gửi duyệt bản dịch" on the translation's row
+
+    factories.NewsPageFactory.create_batch(10, parent=news_index)
+    assert explore(explorer)[1] == few  # ten more rows, not one more query

@@ -7,14 +7,16 @@ with publish rights); nobody here has them, so translations reach the public onl
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.snippets.permissions import get_permission_name
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 
 class SubmissionRefused(Exception):
@@ -130,5 +132,39 @@ def edit_url_for(instance) -> str:
 
 def submit_url_for(instance) -> str | None:
     """The submit view's URL for a synced translation, or None for anything else."""
-    translation = translation_for(instance)
-    return reverse("portal_submit_translation", args=[translation.pk]) if translation else None
+    if hasattr(instance, "_portal_translation_id"):  # annotated by with_translation_facts()
+        translation_id = instance._portal_translation_id
+    else:
+        translation = translation_for(instance)
+        translation_id = translation.pk if translation else None
+    return reverse("portal_submit_translation", args=[translation_id]) if translation_id else None
+
+
+def with_translation_facts(pages):
+    """``pages`` annotated with what the explorer's translation buttons ask of each row, in the one query that
+    lists them: this module's synced translation, and for wagtail-localize's buttons the number of languages the
+    page exists in (aliases aside) and the source whose translations can be synced. Asked row by row, a page of
+    the explorer cost three queries per row (150 of its 187)."""
+    languages = (
+        Page.objects.filter(translation_key=OuterRef("translation_key"), alias_of__isnull=True)
+        .order_by()
+        .values("translation_key")
+        .annotate(count=Count("locale_id", distinct=True))
+        .values("count")[:1]
+    )
+    synced = (
+        Translation.objects.filter(
+            source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id"), enabled=True
+        )
+        .exclude(source__locale_id=OuterRef("locale_id"))
+        .values("pk")[:1]
+    )
+    source = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id"), translations__enabled=True
+    ).values("pk")[:1]
+    return pages.annotate(
+        _portal_translation_id=Subquery(synced),
+        _localize_languages=Coalesce(Subquery(languages, output_field=IntegerField()), 0),
+        _localize_sync_source_id=Subquery(source),
+        _localize_all_languages=Value(Locale.objects.count()),
+    )
