@@ -21,8 +21,7 @@ def test_a_leaf_page_is_deletable_exactly_when_wagtail_says_so_without_a_query(
     for user in (staff.editor, staff.reviewer, staff.approver, staff.site_admin):
         for page in pages:
             expected = PagePermissionTester(user, page).can_delete()
-            tester = page.specific.permissions_for_user(user)
-            tester.permissions  # the user's permissions, read once per user and page (not per question)
+            tester = page.specific.permissions_for_user(user)  # reads the user's permissions once
             with django_assert_num_queries(0):
                 assert tester.can_delete() == expected, (user.username, page.live, page.owner_id)
     assert not news_index.permissions_for_user(staff.editor).can_delete()  # not a leaf: Wagtail's own answer
