@@ -9,9 +9,7 @@ from tests.workflow_helpers import make_staff
 pytestmark = pytest.mark.django_db
 
 
-def test_a_leaf_page_is_deletable_exactly_when_wagtail_says_so_without_a_query(
-    news_index, django_assert_num_queries
-):
+def test_a_leaf_page_is_deletable_exactly_when_wagtail_says_so_without_a_query(news_index, django_assert_num_queries):
     staff = make_staff()
     pages = [
         factories.NewsPageFactory(parent=news_index, owner=staff.editor),  # live, the editor's
