@@ -21,7 +21,6 @@ each request group; compare runs made in the same conditions. Measurements only,
 """
 
 import argparse
-import io
 import json
 import os
 import secrets
@@ -32,6 +31,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import profile_request
 
 # Judged queries (search/evaluation/judged.py): a typo, joined words, an abbreviation, a directive number.
 SEARCH_QUERIES = [
@@ -46,24 +47,9 @@ SEARCH_QUERIES = [
 
 
 def environ_for(url: str, host: str, cookie: str) -> dict:
-    path, _, query = url.partition("?")
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": host,
-        "SERVER_PORT": "80",
-        "HTTP_HOST": host,
-        "REMOTE_ADDR": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-        "wsgi.version": (1, 0),
-    }
+    """profile_request's GET environ, on ``host`` and with a ``Cookie`` header when signed in."""
+    environ = profile_request.environ_for(url)
+    environ.update(SERVER_NAME=host, HTTP_HOST=host)
     if cookie:
         environ["HTTP_COOKIE"] = cookie
     return environ
