@@ -82,6 +82,8 @@ MIDDLEWARE = [
     # (the stored answer carries the headers they added). docs/operations.md, "Page cache".
     "cms.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # After the page cache (a hit needs no site record): the request's site, without a query per request.
+    "cms.core.sites.SiteMiddleware",
     "cms.security.PortalCSPMiddleware",
     "cms.api.middleware.ApiQueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -385,7 +387,7 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = [*default_cors_headers, "x-preview-token"]
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["cms.api.renderers.JSONRenderer"],  # orjson, same bytes as DRF's
     # The admin's own session only: DRF's default also reads HTTP Basic passwords, which would let anyone
     # guess passwords through the API (and lock the account out through django-axes).
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

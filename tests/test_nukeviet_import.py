@@ -506,3 +506,31 @@ def test_a_commune_portal_gets_its_own_import(source, tmp_path, client, home, lo
     response = client.get(old, HTTP_HOST="vanho.localhost")
     assert response.status_code == 301 and response["Location"].endswith(article.url_path.split("/", 2)[-1])
     assert Redirect.objects.get(old_path=Redirect.normalise_path(old), site=portal.site).redirect_page_id == article.pk
+
+
+def test_a_members_only_news_category_comes_in_as_drafts_and_goes_live_when_opened(source, tmp_path, client, locales):
+    # Category 1 ("Tin tức - Sự kiện") and, through it, its subcategories 2-4 are for members only (group 4).
+    with source["db"].cursor() as cursor:
+        cursor.execute("UPDATE nv4_vi_news_cat SET groups_view = '4' WHERE catid = 1")
+    report = run_import(source, tmp_path)
+    hidden = [row_id for row_id in range(1, NEWS + 1) if source["gen"].news_cat(row_id)[0] in (1, 2, 3, 4)]
+    public = [row_id for row_id in range(1, NEWS + 1) if row_id not in hidden]
+    assert hidden and any(news_status(row_id) == 1 for row_id in hidden)
+    assert "nv4_vi_news_cat#1: for members only in NukeViet (groups_view 4)" in report
+    sections = NewsIndexPage.objects.filter(title__in=["Tin tức - Sự kiện", "Chính trị", "Kinh tế"])
+    assert sections.count() == 3 and not sections.filter(live=True).exists()
+    for row_id in hidden:
+        page = page_for(NEWS_ROWS, row_id)
+        assert not page.live, row_id
+        assert client.get(page.get_url() or "/vi/khong-co/", follow=True).status_code == 404
+    assert any(page_for(NEWS_ROWS, row_id).live for row_id in public)
+    titles = {page_for(NEWS_ROWS, row_id).title for row_id in hidden}
+    listed = client.get("/api/v2/pages/?type=news.NewsPage&limit=100&fields=title").json()["items"]
+    assert not titles & {item["title"] for item in listed}
+
+    with source["db"].cursor() as cursor:  # opened to everyone in NukeViet: the next run publishes them
+        cursor.execute("UPDATE nv4_vi_news_cat SET groups_view = '6' WHERE catid = 1")
+    run_import(source, tmp_path)
+    assert not sections.filter(live=False).exists()
+    for row_id in hidden:
+        assert page_for(NEWS_ROWS, row_id).live == (news_status(row_id) == 1 and not news_expired(row_id)), row_id

@@ -21,7 +21,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.models import Embed
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -58,6 +58,15 @@ class ObjectStore:
         self.translation_keys: set = set()
         self.memo: dict = {}
 
+    def share_site_root_paths(self, pages) -> None:
+        """Give every page Wagtail's list of site roots, read once per response: a page reads it from the Django
+        cache on its first URL otherwise (it keeps it on itself, ``Page._get_site_root_paths``), once per page."""
+        paths = self.memo.get("site-root-paths")
+        if paths is None:
+            paths = self.memo["site-root-paths"] = Site.get_site_root_paths()
+        for page in pages:
+            page._wagtail_cached_site_root_paths = paths
+
     def fetch(self, wanted: dict[type, set]) -> None:
         for model, ids in wanted.items():
             if model is Embed:
@@ -76,6 +85,8 @@ class ObjectStore:
             for obj in queryset:
                 self.objects[model][obj.pk] = obj
             self.fetched[model] |= ids | set(self.objects[model])
+            if model is Page:
+                self.share_site_root_paths(self.objects[Page].values())
 
     def knows(self, model, ids) -> bool:
         model = _concrete(model)
@@ -158,6 +169,7 @@ def prefetch_for(objects, store: ObjectStore | None = None) -> ObjectStore:
     objects = list(objects)
     store.fetch(collect_references(objects))
     if objects and isinstance(objects[0], Page):
+        store.share_site_root_paths(objects)
         translations_for(store, objects)
     return store
 
@@ -235,6 +247,7 @@ def translations_for(store: ObjectStore | None, pages) -> dict:
         result[page.translation_key].append(page)
     if store is None:
         return result
+    store.share_site_root_paths(page for pages in result.values() for page in pages)
     store.translations.update(result)
     store.translation_keys |= keys
     return store.translations

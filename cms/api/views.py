@@ -24,6 +24,7 @@ from cms.api.openapi import MEDIA_PARAMETERS, WagtailEndpointSchema, page_parame
 from cms.api.options import RepresentationOptionsMixin
 from cms.api.pagination import RememberedCountPagination
 from cms.api.prefetch import ObjectStore, prefetch_for
+from cms.api.renderers import CompactJSONMixin
 from cms.api.serializers import PortalDocumentSerializer, PortalImageSerializer, PortalPageSerializer
 from cms.core import page_types, public_urls, sites, visibility
 from cms.core.pages import PortalPage
@@ -57,7 +58,9 @@ class StoreMixin:
         prefetch_for(objects, active_store())
 
 
-class PagesViewSet(CachedResponseMixin, RepresentationOptionsMixin, OneErrorShapeMixin, StoreMixin, PagesAPIViewSet):
+class PagesViewSet(
+    CompactJSONMixin, CachedResponseMixin, RepresentationOptionsMixin, OneErrorShapeMixin, StoreMixin, PagesAPIViewSet
+):
     """Pages: what each type declares on ``cms.core.pages.PortalPage`` (listing fields, order, prefetches)."""
 
     pagination_class = RememberedCountPagination
@@ -166,7 +169,9 @@ class PagesViewSet(CachedResponseMixin, RepresentationOptionsMixin, OneErrorShap
         return HttpResponseRedirect(public_urls.absolute(url, request) + suffix)
 
 
-class ImagesViewSet(CachedResponseMixin, RepresentationOptionsMixin, OneErrorShapeMixin, StoreMixin, ImagesAPIViewSet):
+class ImagesViewSet(
+    CompactJSONMixin, CachedResponseMixin, RepresentationOptionsMixin, OneErrorShapeMixin, StoreMixin, ImagesAPIViewSet
+):
     pagination_class = RememberedCountPagination
     filter_backends = _replace(
         ImagesAPIViewSet.filter_backends, {wagtail_filters.SearchFilter: PlainWordsSearchFilter}
@@ -182,7 +187,7 @@ class ImagesViewSet(CachedResponseMixin, RepresentationOptionsMixin, OneErrorSha
         return visibility.visible_media(self.model).prefetch_renditions(*api_rendition_specs()).order_by("id")
 
 
-class DocumentsViewSet(CachedResponseMixin, OneErrorShapeMixin, StoreMixin, DocumentsAPIViewSet):
+class DocumentsViewSet(CompactJSONMixin, CachedResponseMixin, OneErrorShapeMixin, StoreMixin, DocumentsAPIViewSet):
     pagination_class = RememberedCountPagination
     filter_backends = _replace(
         DocumentsAPIViewSet.filter_backends, {wagtail_filters.SearchFilter: PlainWordsSearchFilter}

@@ -5,6 +5,8 @@ the descendants of its home page in every language: the home's translations are 
 root, so "the portal's pages" is "below any page sharing the site root's ``translation_key``".
 """
 
+import copy
+
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page, Site
 
@@ -62,6 +64,36 @@ def site_id_for_request(request) -> int | None:
         return candidates[0][0]
     # The default site with another hostname: a single site of this hostname (on another port) wins over it.
     return candidates[len(candidates) == 2][0] if rank(candidates[0]) == 2 else candidates[0][0]
+
+
+def site_records() -> dict[int, Site]:
+    """Every Site with its root page, by id: one query, then none until a Site or a home changes."""
+    from cms.core.cache import remember_for_sites
+
+    def compute():
+        return {site.pk: site for site in Site.objects.select_related("root_page")}
+
+    return remember_for_sites("site-records", compute)
+
+
+class SiteMiddleware:
+    """Decides the request's site once, from the remembered sites, as ``Site.find_for_request`` would.
+
+    Wagtail keeps the site it finds on ``request._wagtail_site`` and asks the database again for every request
+    object it meets (the API's DRF request is another object): two queries per page or API answer. Here the
+    host table of ``site_id_for_request`` decides, with no query while the sites stamp holds, and every later
+    ``Site.find_for_request`` (Wagtail's routing, the API, our channels) reads the answer. Each request gets its
+    own copy, so nothing one request caches on the site or its root page reaches another.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site_id = site_id_for_request(request)
+        site = site_records().get(site_id) if site_id is not None else None
+        request._wagtail_site = copy.deepcopy(site) if site is not None else None
+        return self.get_response(request)
 
 
 def home_pages(site: Site):

@@ -300,7 +300,9 @@ class Importer:
         Redirect.objects.bulk_create(new, ignore_conflicts=True)
         self.report.count("redirect", "created", len(new))
 
-    def ensure_index(self, model, table: str, source_id, digest: str, title: str, slug: str, intro: str, **fields):
+    def ensure_index(
+        self, model, table: str, source_id, digest: str, title: str, slug: str, intro: str, publish=True, **fields
+    ):
         known = self.mappings(table, [source_id]).get(str(source_id))
         page = model.objects.filter(pk=known.object_id).first() if known else None
         kind = model._meta.model_name
@@ -315,7 +317,7 @@ class Importer:
         page.title, page.intro = title[:255], intro
         for key, value in fields.items():
             setattr(page, key, value)
-        page = self.save_page(self.home, page, publish=True, known=known)
+        page = self.save_page(self.home, page, publish=publish, known=known)
         self.remember(table, source_id, page, digest, known)
         self.report.count(kind, outcome)
         return page
@@ -361,7 +363,14 @@ class Importer:
         self.cats = {cat["catid"]: cat for cat in cats}
         self.sections = {}
         for cat in cats:
-            digest = fingerprint(used("cat", cat))
+            members_only = self.members_only(cat)
+            if members_only:
+                self.report.warn(
+                    f"{cat_table}#{cat['catid']}: for members only in NukeViet (groups_view {members_only}); "
+                    "the section and its articles are drafts"
+                )
+            # "members only" in the digest only then: the digests of public categories stay what they were.
+            digest = fingerprint(used("cat", cat), *(["members only"] if members_only else []))
             section = self.ensure_index(
                 NewsIndexPage,
                 cat_table,
@@ -370,6 +379,7 @@ class Importer:
                 cat["title"],
                 slugify_vi(cat["alias"] or cat["title"]),
                 plain_text(cat["description"] or ""),
+                publish=not members_only,
                 show_in_menus=cat["parentid"] == 0,
             )
             self.sections[cat["catid"]] = section
@@ -393,6 +403,19 @@ class Importer:
                     row, details.get(row["id"]) or {}, tags.get(row["id"], []), known, digest
                 ),
             )
+
+    def members_only(self, cat: dict | None) -> str:
+        """The ``groups_view`` that keeps visitors out of ``cat`` or a category above it ("" when public).
+
+        NukeViet checks a category's groups before showing it or any article filed in it.
+        """
+        seen = set()
+        while cat is not None and cat["catid"] not in seen:
+            seen.add(cat["catid"])
+            if restricted(cat.get("groups_view")):
+                return str(cat["groups_view"])
+            cat = self.cats.get(cat["parentid"])
+        return ""
 
     def section_paths(self, cat: dict) -> list[str]:
         return self.addresses.section_paths(self.addresses.news_module, cat["alias"])
@@ -423,7 +446,10 @@ class Importer:
     def news_digest(self, row: dict, detail: dict, tags: list[str]) -> str:
         cat = self.cats.get(row["catid"])
         source_title = self.news_sources.get(row["sourceid"])
-        return fingerprint(used("news", row), used("detail", detail), tags, cat and cat["alias"], source_title)
+        parts = [used("news", row), used("detail", detail), tags, cat and cat["alias"], source_title]
+        if self.members_only(cat):
+            parts.append("members only")  # only then: the digests of public articles stay what they were
+        return fingerprint(*parts)
 
     def news_item(self, row: dict, detail: dict, tags: list[str], known: ImportedObject | None, digest: str):
         table = self.tables["news"]
@@ -462,7 +488,10 @@ class Importer:
         page.expire_at = self.local_time(row["exptime"]) if row["exptime"] else None
         if tags or page.pk:
             page.tags.set(tags)
-        page = self.save_page(section, page, publish=row["status"] == 1, known=known)
+        public = row["status"] == 1 and not self.members_only(cat)
+        if row["status"] == 1 and not public:
+            self.report.warn(f"{where}: in a category for members only in NukeViet; a draft")
+        page = self.save_page(section, page, publish=public, known=known)
         self.remember(table, row["id"], page, digest, known, pending_links=mapped.pending_links)
         cat_alias = cat["alias"] if cat else "tin-tuc"
         self.add_redirects(page, self.addresses.news_paths(cat_alias, row["alias"], row["id"]))

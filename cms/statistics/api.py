@@ -5,13 +5,13 @@ A Wagtail API endpoint; registered on the API router at the end of this module.
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
 
 from cms.api import openapi, router
 from cms.api.errors import OneErrorShapeMixin, ParameterError, unknown_portal
 from cms.api.http_cache import CachedResponseMixin
+from cms.api.renderers import CompactJSONMixin, JSONRenderer
 from cms.core import sites
 from cms.core.i18n import in_locale
 from cms.statistics.models import Statistic
@@ -27,7 +27,7 @@ STATISTICS_PARAMETERS = [
 ]
 
 
-class StatisticsAPIViewSet(CachedResponseMixin, OneErrorShapeMixin, BaseAPIViewSet):
+class StatisticsAPIViewSet(CompactJSONMixin, CachedResponseMixin, OneErrorShapeMixin, BaseAPIViewSet):
     """Statistics share the pages' validators and server cache (invalidated on any snippet publish)."""
 
     schema = openapi.WagtailEndpointSchema("Statistic", lambda: STATISTICS_PARAMETERS)

@@ -12,11 +12,11 @@ from django.views.decorators.cache import never_cache
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from cms.api import openapi, router
 from cms.api.errors import error_body, unknown_portal
+from cms.api.renderers import JSONRenderer
 from cms.core import sites
 from cms.visits.counter import VisitCounter, is_bot
 from cms.visits.models import DailyVisits
