@@ -65,23 +65,27 @@ class HomePage(PortalPage):
             context[index_types[child.content_type_id]] = child
         return context
 
-    def shared_news(self, request) -> list:
-        """On the province's home (the default site's) of an installation with commune portals: the latest news
-        the communes shared upward, each with its portal's name; an empty list elsewhere (no query)."""
+    def shared_news_queryset(self):
+        """The communes' newest shared articles in this home's language (an index holds the shared ones only)."""
         from news.models import NewsPage
 
-        trees = sites.portal_trees()
-        site = Site.find_for_request(request)
-        if len(trees) < 2 or site is None or not site.is_default_site:
-            return []
-        names = sites.portal_names()
-        news = (
+        return (
             visibility.visible_pages(NewsPage)
             .filter(locale=self.locale, share_with_province=True)
             .exclude(path__startswith=self.path)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
+
+    def shared_news(self, request) -> list:
+        """On the province's home (the default site's) of an installation with commune portals: the latest news
+        the communes shared upward, each with its portal's name; an empty list elsewhere (no query)."""
+        trees = sites.portal_trees()
+        site = Site.find_for_request(request)
+        if len(trees) < 2 or site is None or not site.is_default_site:
+            return []
+        names = sites.portal_names()
+        news = self.shared_news_queryset()
         for article in news:
             article.portal_name = names.get(article.path[: sites.HOME_PATH_LENGTH], "")
         return list(news)

@@ -131,7 +131,17 @@ class NewsPage(PortalPage):
         verbose_name = _("Tin bài")
         verbose_name_plural = _("Tin bài")
         # Newest first without sorting every article: listings walk this index and stop after a page.
-        indexes = [models.Index(models.F("date").desc(), models.F("page_ptr").desc(), name="news_newest_first")]
+        indexes = [
+            models.Index(models.F("date").desc(), models.F("page_ptr").desc(), name="news_newest_first"),
+            # The province home's "Tin từ các xã, phường": a few shared articles among all the communes' news
+            # (without it, a scan of every article: 53 ms at 96,000 on PostgreSQL).
+            models.Index(
+                models.F("date").desc(),
+                models.F("page_ptr").desc(),
+                condition=models.Q(share_with_province=True),
+                name="news_shared_newest_first",
+            ),
+        ]
 
     RELATED_LIMIT = 5
 

@@ -88,6 +88,16 @@ def test_dry_run_reports_and_creates_nothing(locales):
     assert counts() == before
 
 
+def test_a_dry_run_leaves_no_remembered_trace_of_the_portal_it_rolled_back(home, locales):
+    """The dry run builds the portal in a transaction and rolls it back; the portal trees recomputed inside it
+    (with the new site) were kept for every process, and the province home then failed on the missing site."""
+    from cms.core import sites
+
+    run("create_portal", "--name", "Xã Đoàn Kết", "--hostname", "doanket.localhost", "--dry-run")
+    assert set(sites.portal_trees()) <= set(Site.objects.values_list("pk", flat=True))
+    assert "Xã Đoàn Kết" not in sites.portal_names().values()
+
+
 @pytest.mark.parametrize(
     "args",
     [

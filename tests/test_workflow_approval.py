@@ -217,3 +217,29 @@ def test_banner_slide_goes_live_only_after_both_steps(client, staff):
     snippet_workflow_action(as_user(client, staff.approver), slide, "approve")
     slide.refresh_from_db()
     assert slide.live
+
+
+def test_review_queue_costs_the_same_queries_with_more_portals_tasks(staff, draft):
+    """The dashboard's queue (``reviewable_by``) asks every active task whether the user is in its groups: with
+    two steps per portal, one query per task grew with the portals (152 for a commune editor at 77 portals)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.editorial.workflow.models import NoSelfApprovalTask
+
+    def queue_queries() -> int:
+        reviewer = get_user_model().objects.get(pk=staff.reviewer.pk)  # a fresh object: nothing remembered
+        with CaptureQueriesContext(connection) as queries:
+            list(TaskState.objects.reviewable_by(reviewer))
+        return len(queries)
+
+    def add_portal_steps(count: int):
+        for number in range(count):
+            task = NoSelfApprovalTask.objects.create(name=f"Bước của xã {number} – {count}")
+            task.groups.add(Group.objects.create(name=f"Nhóm xã {number} – {count}"))
+
+    add_portal_steps(2)
+    fewer = queue_queries()
+    add_portal_steps(6)
+    assert queue_queries() == fewer

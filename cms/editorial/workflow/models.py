@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
@@ -53,6 +54,22 @@ class NoSelfApprovalTask(AbstractGroupApprovalTask):
         if self.is_author(obj, user):
             return []
         return super().get_actions(obj, user)
+
+    def _user_in_groups(self, user):
+        """Wagtail asks once per task, one query each, and its review queue (``TaskState.objects.reviewable_by``,
+        the dashboard) asks for every active task: two per portal, 152 queries for a commune editor with 77
+        portals. The first question answers it for every task of this type in one query, kept where Wagtail
+        keeps its own answers (on the user object, so for one request)."""
+        checks = getattr(user, "_group_approval_task_checks", None)
+        if checks is None:
+            checks = {}
+            user._group_approval_task_checks = checks
+        if self.pk not in checks:
+            membership = NoSelfApprovalTask.groups.through.objects.filter(
+                noselfapprovaltask=OuterRef("pk"), group__in=user.groups.all()
+            )
+            checks.update(NoSelfApprovalTask.objects.annotate(member=Exists(membership)).values_list("pk", "member"))
+        return super()._user_in_groups(user)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
