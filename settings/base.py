@@ -76,7 +76,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that page views answered by the page cache are counted too (cms/visits).
+    # The content and sites stamps read once per request (cms/core/cache.py), by everything after it.
+    "cms.core.cache.StampsPerRequestMiddleware",
+    # First after it, so that page views answered by the page cache are counted too (cms/visits).
     "cms.visits.middleware.VisitCounterMiddleware",
     # Before everything that costs: an anonymous hit skips sessions, auth, CSP, locale, CORS and axes
     # (the stored answer carries the headers they added). docs/operations.md, "Page cache".
@@ -133,7 +135,8 @@ DATABASES = env.databases()
 # Anonymous GET/HEAD reads go to DATABASE_REPLICA_URL when it is set; the primary does the rest.
 DATABASE_ROUTERS = ["cms.db_router.ReplicaRouter"]
 if "replica" in DATABASES:
-    MIDDLEWARE.insert(1, "cms.db_router.ReplicaMiddleware")
+    _after_counter = MIDDLEWARE.index("cms.visits.middleware.VisitCounterMiddleware") + 1
+    MIDDLEWARE.insert(_after_counter, "cms.db_router.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get("REDIS_URL")

@@ -70,3 +70,25 @@ def test_a_changed_site_is_seen_at_once_and_one_requests_copy_never_reaches_the_
     assert seen[-1].pk == commune.pk
     middleware(RequestFactory().get("/vi/", HTTP_HOST="localhost"))
     assert seen[-1].root_page.title == home.title
+
+
+def test_a_page_reads_the_content_and_sites_stamps_once(client, settings, news_index, monkeypatch):
+    """Every remembered value and restriction list asks for the content generation: once per request, not per
+    question (cms.core.cache.StampsPerRequestMiddleware); a change made by the request is seen at once."""
+    from cms.core import cache as content_cache
+
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/vi/", HTTP_ACCEPT_LANGUAGE="vi")
+    reads = []
+    original = content_cache._read_file
+    monkeypatch.setattr(content_cache, "_read_file", lambda path: reads.append(path) or original(path))
+    assert client.get("/vi/", HTTP_ACCEPT_LANGUAGE="vi").status_code == 200
+    assert sorted(reads) == sorted({*reads}) and len(reads) <= 2, reads  # the content stamp and the sites stamp
+
+    token = content_cache._request_stamps.set({})
+    try:
+        before = content_cache.current_generation()
+        content_cache.invalidate()
+        assert content_cache.current_generation() > before
+    finally:
+        content_cache._request_stamps.reset(token)

@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import time
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
@@ -58,17 +59,44 @@ def _write_file(path: Path, value: float) -> None:
     os.replace(temporary, path)
 
 
+# The stamps as a request first read them, for the rest of that request (``StampsPerRequestMiddleware``): a page
+# asks for the generation dozens of times (every remembered value, every restriction list), each a Redis round
+# trip or a file read. A change made by this request updates its copy; a change made elsewhere meanwhile is
+# seen from the next request, as a request that had read everything at its start would (what it stores is keyed
+# by the stamp it read, which nobody asks for once a newer one exists).
+_request_stamps: ContextVar[dict | None] = ContextVar("cms_request_stamps", default=None)
+
+
+class StampsPerRequestMiddleware:
+    """Each request reads the content generation and the sites stamp once, at first use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_stamps.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_stamps.reset(token)
+
+
 def _current(key: str, suffix: str) -> float:
+    stamps = _request_stamps.get()
+    if stamps is not None and key in stamps:
+        return stamps[key]
     path = settings.CONTENT_GENERATION_FILE
     if path:
         generation = _read_file(f"{path}{suffix}")
         if generation is None:
             generation = _new_stamp(0, key, suffix)
-        return generation
-    generation = cache.get(key)
-    if generation is None:
-        cache.add(key, time.time(), None)
-        generation = cache.get(key) or time.time()
+    else:
+        generation = cache.get(key)
+        if generation is None:
+            cache.add(key, time.time(), None)
+            generation = cache.get(key) or time.time()
+    if stamps is not None:
+        stamps[key] = generation
     return generation
 
 
@@ -82,13 +110,16 @@ def _new_stamp(previous: float, key: str = GENERATION_KEY, suffix: str = "") -> 
     path = _stamp_file(suffix)
     if path is None:
         cache.set(key, generation, None)
-        return generation
-    try:
-        _write_file(path, generation)
-    except OSError:
-        # Other processes would keep serving old content: fail the change loudly rather than serve it stale.
-        logger.exception("Cannot write the content generation file %s", path)
-        raise
+    else:
+        try:
+            _write_file(path, generation)
+        except OSError:
+            # Other processes would keep serving old content: fail the change loudly rather than serve it stale.
+            logger.exception("Cannot write the content generation file %s", path)
+            raise
+    stamps = _request_stamps.get()
+    if stamps is not None:
+        stamps[key] = generation  # this request sees its own change at once
     return generation
 
 
