@@ -13,7 +13,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.error import HTTPError, URLError
+from urllib.error import HTTPError
 from urllib.request import Request, urlopen
 
 import pytest
@@ -125,15 +125,7 @@ def gunicorn(tmp_path):
         stderr=subprocess.STDOUT,
     )
     try:
-        for _ in range(120):
-            try:
-                if processes._get("/healthz")[0] == 200:
-                    break
-            except (URLError, OSError):
-                pass
-            time.sleep(0.5)
-        else:
-            raise AssertionError("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text()[-2000:])
+        processes.wait_until_up(tmp_path / "gunicorn.log")
         yield master
     finally:
         master.send_signal(signal.SIGTERM)

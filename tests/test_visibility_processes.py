@@ -105,6 +105,18 @@ def _get(path: str):
         return error.code, error.headers.get("X-Worker"), error.read().decode()
 
 
+def wait_until_up(log: Path) -> None:
+    """Until gunicorn answers ``/healthz`` (60 s at most; its log in the error otherwise)."""
+    for _ in range(120):
+        try:
+            if _get("/healthz")[0] == 200:
+                return
+        except (URLError, OSError):
+            pass
+        time.sleep(0.5)
+    raise AssertionError("gunicorn did not start: " + log.read_text()[-2000:])
+
+
 def _on_every_worker(paths) -> list:
     """(path, answer) pairs until every path has been answered by each worker (concurrent requests spread them)."""
     answers, seen = [], {path: set() for path in paths}
@@ -246,15 +258,7 @@ def servers(content, tmp_path, request):
     )
     started.append(writer)
     try:
-        for _ in range(120):
-            try:
-                if _get("/healthz")[0] == 200:
-                    break
-            except (URLError, OSError):
-                pass
-            time.sleep(0.5)
-        else:
-            raise AssertionError("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text()[-2000:])
+        wait_until_up(tmp_path / "gunicorn.log")
         yield writer
     finally:
         for process in started:
