@@ -110,6 +110,32 @@ def test_commune_editor_sees_only_the_portal_images_and_documents(client, two_po
         assert "Văn bản của xã" in html and "Văn bản của tỉnh" not in html, url
 
 
+def test_the_api_lists_each_portal_its_own_images_and_documents(client, two_portals, settings):
+    settings.API_CACHE_SECONDS = 0
+    vanho = two_portals["vanho"]
+    province_image = factories.ImageFactory(title="Ảnh của tỉnh")
+    factories.ImageFactory(title="Ảnh của xã", collection=vanho.collection)
+    factories.DocumentFactory(title="Văn bản của tỉnh")
+    factories.DocumentFactory(title="Văn bản của xã", collection=vanho.collection)
+    for endpoint, province, commune in (
+        ("images", "Ảnh của tỉnh", "Ảnh của xã"),
+        ("documents", "Văn bản của tỉnh", "Văn bản của xã"),
+    ):
+        listing = f"/api/v2/{endpoint}/?fields=title"
+        assert commune in titles(client.get(listing, HTTP_HOST=VANHO))
+        assert province not in titles(client.get(listing, HTTP_HOST=VANHO))
+        assert province in titles(client.get(listing)) and commune not in titles(client.get(listing))
+        assert commune in titles(client.get(f"{listing}&site={VANHO}"))
+        assert commune not in titles(client.get(f"{listing}&search=xa", HTTP_HOST="localhost"))
+        unknown = client.get(f"{listing}&site=nowhere.localhost")
+        assert unknown.status_code == 400 and unknown.json()["parameter"] == "site"
+    # A commune's article may show the province's image: its detail URL answers on the commune's host too.
+    assert client.get(f"/api/v2/images/{province_image.pk}/", HTTP_HOST=VANHO).status_code == 200
+    # Once the portal is archived, its media are nobody's to list.
+    call_command("retire_portal", "--hostname", VANHO, "--archive", stdout=io.StringIO())
+    assert "Ảnh của xã" not in titles(client.get("/api/v2/images/"))
+
+
 def admin_html(response) -> str:
     """An admin page's HTML, or a chooser's (Wagtail's modal views answer JSON with the HTML inside)."""
     assert response.status_code == 200

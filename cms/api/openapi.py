@@ -86,6 +86,7 @@ MEDIA_PARAMETERS = [
     parameter("offset", "Items to skip", {"type": "integer", "minimum": 0}),
     parameter("order", "Field to order by"),
     parameter("search", "Full-text search"),
+    parameter("site", "Host name of the portal whose media to list (aggregators); default: the request's host's"),
 ]
 
 ERROR = {"description": "Invalid parameter", "content": {"application/json": {"schema": ref("Error")}}}

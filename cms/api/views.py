@@ -30,6 +30,7 @@ from cms.core import page_types, public_urls, sites, visibility
 from cms.core.pages import PortalPage
 from cms.core.representations import api_rendition_specs
 from cms.core.store import active_store, use_store
+from cms.portals import media
 
 
 def _replace(backends, replacements):
@@ -169,8 +170,28 @@ class PagesViewSet(
         return HttpResponseRedirect(public_urls.absolute(url, request) + suffix)
 
 
+class PortalMediaMixin:
+    """The listing shows the media of the portal this host serves, or of ``?site=<hostname>``; a detail URL
+    answers for any public file (a page may show another portal's image, and its ``detail_url`` must work)."""
+
+    def portal_media(self, queryset):
+        try:
+            site = sites.site_for_request(self.request, allow_parameter=True)
+        except sites.Site.DoesNotExist as exc:
+            raise unknown_portal(sites.SITE_PARAMETER) from exc
+        if self.action != "listing_view":
+            return queryset
+        return media.portal_media(queryset, site.pk if site else None)
+
+
 class ImagesViewSet(
-    CompactJSONMixin, CachedResponseMixin, RepresentationOptionsMixin, OneErrorShapeMixin, StoreMixin, ImagesAPIViewSet
+    PortalMediaMixin,
+    CompactJSONMixin,
+    CachedResponseMixin,
+    RepresentationOptionsMixin,
+    OneErrorShapeMixin,
+    StoreMixin,
+    ImagesAPIViewSet,
 ):
     pagination_class = RememberedCountPagination
     filter_backends = _replace(
@@ -178,24 +199,30 @@ class ImagesViewSet(
     )
     base_serializer_class = PortalImageSerializer
     schema = WagtailEndpointSchema("ImageItem", lambda: MEDIA_PARAMETERS, options=options.image_parameters)
-    known_query_parameters = ImagesAPIViewSet.known_query_parameters | options.IMAGE_PARAMETERS
+    known_query_parameters = (
+        ImagesAPIViewSet.known_query_parameters | options.IMAGE_PARAMETERS | {sites.SITE_PARAMETER}
+    )
     details = ["alt", "focal_point", "renditions", "srcset", "variants", "variants_srcset"]
     body_fields = [*ImagesAPIViewSet.body_fields, *details]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, *details]
 
     def get_queryset(self):
-        return visibility.visible_media(self.model).prefetch_renditions(*api_rendition_specs()).order_by("id")
+        queryset = visibility.visible_media(self.model).prefetch_renditions(*api_rendition_specs())
+        return self.portal_media(queryset).order_by("id")
 
 
-class DocumentsViewSet(CompactJSONMixin, CachedResponseMixin, OneErrorShapeMixin, StoreMixin, DocumentsAPIViewSet):
+class DocumentsViewSet(
+    PortalMediaMixin, CompactJSONMixin, CachedResponseMixin, OneErrorShapeMixin, StoreMixin, DocumentsAPIViewSet
+):
     pagination_class = RememberedCountPagination
     filter_backends = _replace(
         DocumentsAPIViewSet.filter_backends, {wagtail_filters.SearchFilter: PlainWordsSearchFilter}
     )
     base_serializer_class = PortalDocumentSerializer
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters | {sites.SITE_PARAMETER}
     schema = WagtailEndpointSchema("DocumentItem", lambda: MEDIA_PARAMETERS)
     body_fields = [*DocumentsAPIViewSet.body_fields, "url", "size", "file_type"]
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, "url", "size", "file_type"]
 
     def get_queryset(self):
-        return visibility.visible_media(self.model).order_by("id")
+        return self.portal_media(visibility.visible_media(self.model)).order_by("id")

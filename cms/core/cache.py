@@ -9,7 +9,9 @@ Where the stamp lives decides which processes see it:
   ``CONTENT_GENERATION_FILE``, that every process on the machine reads (one ``open``+``read``, no SQL).
 
 The stamp is renewed twice: at once, and again when the writing transaction commits, so a reader that
-built a response from the not-yet-committed state under the first new stamp is never served again.
+built a response from the not-yet-committed state under the first new stamp is never served again. The
+writing transaction itself keeps what it reads to itself until it commits (``_uncommitted_memo``): after a
+rollback nothing renews the stamp, and values computed from its rows would be believed everywhere.
 
 What only the portals decide (their hosts, their homes' tree paths) has a stamp of its own, the sites stamp,
 kept the same way (a second file, ``CONTENT_GENERATION_FILE`` + ``.sites``, or a second cache key) and renewed
@@ -141,6 +143,10 @@ def seconds_until_expiry(generation: float) -> float | None:
     and once that moment has passed a new generation starts.
     """
     global _known_expiry
+    uncommitted = _uncommitted_memo()
+    if uncommitted is not None:
+        expiry = _memoised(uncommitted, f"cms-content:{generation}:next-expiry", lambda: _next_expiry())
+        return None if expiry is None else expiry - time.time()
     stored = _known_expiry
     if stored[0] != generation:
         # Fixed for the life of a generation: once this process knows it, no cache read per request.
@@ -176,11 +182,45 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
     For figures whose cost grows with the portal while the rows shown do not.
     """
     key = f"cms-content:{live_generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    uncommitted = _uncommitted_memo()
+    if uncommitted is not None:
+        return _memoised(uncommitted, key, compute)
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def _uncommitted_memo() -> dict | None:
+    """Where to keep values while this process's open transaction holds a change it has not committed: a
+    memo of that transaction's own, else None (the shared places may be used).
+
+    Such a change renewed a stamp at once (``invalidate``, ``invalidate_sites``), so a value computed now is
+    keyed by a stamp every process reads, yet may show rows that never commit: stored in the shared cache (or
+    this process's ``_sites_memo``) it would be believed everywhere after a rollback, until the next change. A
+    rolled-back restriction, expiry or site would then be served. Django has no rollback hook, but a rollback
+    of the transaction or of a savepoint replaces the connection's list of commit callbacks, and so does a
+    commit: the memo belongs to that list object and is dropped with it.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    callbacks = connection.run_on_commit
+    known = getattr(connection, "_cms_uncommitted_memo", None)
+    if known is not None and known[0] is callbacks:
+        return known[1]
+    if not any(func in _RENEWALS for _sids, func, _robust in reversed(callbacks)):
+        return None
+    memo = {}
+    connection._cms_uncommitted_memo = (callbacks, memo)
+    return memo
+
+
+def _memoised(memo: dict, key: str, compute):
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _on_commit_once_per_savepoint(func) -> None:
@@ -221,6 +261,9 @@ def remember_for_sites(name: str, compute, timeout: int = 24 * 3600):
     Read from this process's memory while the stamp holds (one file read, or one cache read, per call), else
     from the shared cache, else computed."""
     stamp = sites_stamp()
+    uncommitted = _uncommitted_memo()
+    if uncommitted is not None:
+        return _memoised(uncommitted, f"cms-sites:{stamp}:{name}", compute)
     known = _sites_memo.get(name)
     if known is not None and known[0] == stamp:
         return known[1]
@@ -284,6 +327,10 @@ def invalidate(**kwargs) -> None:
         # One purge per transaction (a publish sends many signals); per savepoint, since a rolled-back
         # savepoint takes its callbacks with it.
         _on_commit_once_per_savepoint(_after_commit)
+
+
+# The commit callbacks that renew a stamp: while one waits, the transaction holds an uncommitted change.
+_RENEWALS = (_after_commit, _renew_sites)
 
 
 def _is_content_model(sender) -> bool:

@@ -25,7 +25,6 @@ from wagtail.models import (
 )
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.core import cache
 from cms.core.models import PortalSettings, PortalSettingsText
 from cms.core.text import slugify_vi
 from cms.editorial.roles import APPROVERS, COLLECTION_APPS, EDITORS, REVIEWERS, snippet_permissions
@@ -93,7 +92,6 @@ class Provisioner:
         self.changes: list[str] = []
 
     def run(self, dry_run: bool = False) -> Portal | None:
-        committed = False
         try:
             # A portal's home and sections are saved three times each (created, revised, published) and again
             # in each language: each page is indexed for search once, at the end (search.deferred).
@@ -101,16 +99,8 @@ class Provisioner:
                 portal = self._provision()
                 if dry_run:
                     raise _Rollback
-            committed = True
         except _Rollback:
-            return None
-        finally:
-            if not committed:
-                # What the sites' values (host table, portal trees) were recomputed from inside the transaction
-                # (the new site and homes) was stored for every process under a stamp renewed at once; only a
-                # commit renews it again. Rolled back (--dry-run, or an error), they would name a site that does
-                # not exist: the province home failed with a KeyError until the next change to a site.
-                cache.invalidate_sites()
+            return None  # what was looked up meanwhile stayed with the transaction (cache._uncommitted_memo)
         return portal
 
     def add_sections(self, home: HomePage) -> None:
