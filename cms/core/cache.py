@@ -65,20 +65,30 @@ def _write_file(path: Path, value: float) -> None:
 # seen from the next request, as a request that had read everything at its start would (what it stores is keyed
 # by the stamp it read, which nobody asks for once a newer one exists).
 _request_stamps: ContextVar[dict | None] = ContextVar("cms_request_stamps", default=None)
+# The values ``remember()`` read or computed during the request, by their cache key (which holds the generation):
+# the publication rule's lists are asked for by every menu, link and listing of a page, each a cache read.
+_request_values: ContextVar[dict | None] = ContextVar("cms_request_values", default=None)
 
 
 class StampsPerRequestMiddleware:
-    """Each request reads the content generation and the sites stamp once, at first use."""
+    """Each request reads the content generation and the sites stamp once, at first use, and each remembered
+    value once."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _request_stamps.set({})
+        values = _request_values.set({})
         try:
             return self.get_response(request)
         finally:
+            _request_values.reset(values)
             _request_stamps.reset(token)
+
+
+# Both stamps, read together from the shared cache at a request's first use of either: one round trip.
+_STAMP_KEYS = (GENERATION_KEY, SITES_KEY)
 
 
 def _current(key: str, suffix: str) -> float:
@@ -91,7 +101,11 @@ def _current(key: str, suffix: str) -> float:
         if generation is None:
             generation = _new_stamp(0, key, suffix)
     else:
-        generation = cache.get(key)
+        if stamps is not None and not stamps and key in _STAMP_KEYS:
+            stamps.update(cache.get_many(_STAMP_KEYS))
+            generation = stamps.get(key)
+        else:
+            generation = cache.get(key)
         if generation is None:
             cache.add(key, time.time(), None)
             generation = cache.get(key) or time.time()
@@ -176,10 +190,15 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
     For figures whose cost grows with the portal while the rows shown do not.
     """
     key = f"cms-content:{live_generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    values = _request_values.get()
+    if values is not None and key in values:
+        return values[key]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
+    if values is not None:
+        values[key] = value  # the same object for the rest of the request: callers only read it
     return value
 
 

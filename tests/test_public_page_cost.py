@@ -1,0 +1,68 @@
+"""What one uncached public page costs in cache round trips, counted (issue 21: the citizens' pages cheap and flat).
+
+With Redis every cache read is a round trip; the publication rule's lists are asked for by every menu, link and
+listing of a page, so they are read once per request and kept for the rest of it.
+"""
+
+import pytest
+
+from cms.core import cache as content_cache
+
+pytestmark = pytest.mark.django_db
+
+
+class CountingCache:
+    """The cache, with every read and write it is asked for noted as ``(method, key or keys)``."""
+
+    COUNTED = ("get", "get_many", "set", "set_many", "add")
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.calls = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self.cache, name)
+        if name not in self.COUNTED:
+            return attribute
+
+        def counted(*args, **kwargs):
+            self.calls.append((name, args[0]))
+            return attribute(*args, **kwargs)
+
+        return counted
+
+
+@pytest.fixture
+def counted_cache(monkeypatch):
+    counting = CountingCache(content_cache.cache)
+    monkeypatch.setattr(content_cache, "cache", counting)
+    return counting
+
+
+def test_a_page_reads_each_remembered_value_once(client, settings, news_index, monkeypatch):
+    settings.PAGE_CACHE_ENABLED = False
+    assert client.get("/vi/").status_code == 200  # the values are remembered
+    counting = CountingCache(content_cache.cache)
+    monkeypatch.setattr(content_cache, "cache", counting)
+    assert client.get("/vi/").status_code == 200
+    reads = [key for method, key in counting.calls if method == "get" and key.startswith("cms-content:")]
+    assert reads, counting.calls  # the restriction lists and the footer are remembered values
+    assert len(reads) == len(set(reads)), reads
+    assert not [call for call in counting.calls if call[0] in ("set", "set_many", "add")]
+
+
+def test_with_a_shared_cache_both_stamps_are_read_in_one_round_trip(client, settings, news_index, monkeypatch):
+    """With Redis (no generation file) the content generation and the sites stamp are one ``get_many``."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.CONTENT_GENERATION_FILE = None
+    assert client.get("/vi/").status_code == 200
+    counting = CountingCache(content_cache.cache)
+    monkeypatch.setattr(content_cache, "cache", counting)
+    assert client.get("/vi/").status_code == 200
+    stamps = {content_cache.GENERATION_KEY, content_cache.SITES_KEY}
+    reads = [
+        (method, key)
+        for method, key in counting.calls
+        if method in ("get", "get_many") and (key in stamps if isinstance(key, str) else stamps & set(key))
+    ]
+    assert reads == [("get_many", (content_cache.GENERATION_KEY, content_cache.SITES_KEY))]
