@@ -52,7 +52,11 @@ class NewsIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.get_articles())
+        articles = self.get_articles()
+        # The count grows with the section (96 ms for 40,553 articles on PostgreSQL) while the page shown does
+        # not: remembered until the content next changes, as the registers' counts are (cms.core.pages).
+        count = remember(f"news-count:{self.pk}", articles.count)
+        context["articles"] = paginate(request, articles, count=count)
         return context
 
 

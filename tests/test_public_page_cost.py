@@ -5,8 +5,11 @@ listing of a page, so they are read once per request and kept for the rest of it
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.core import cache as content_cache
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +69,16 @@ def test_with_a_shared_cache_both_stamps_are_read_in_one_round_trip(client, sett
         if method in ("get", "get_many") and (key in stamps if isinstance(key, str) else stamps & set(key))
     ]
     assert reads == [("get_many", (content_cache.GENERATION_KEY, content_cache.SITES_KEY))]
+
+
+def test_the_news_section_counts_its_articles_once_per_content_generation(client, settings, news_index):
+    """The section's pagination count grows with the section: remembered until the content next changes."""
+    settings.PAGE_CACHE_ENABLED = False
+    factories.NewsPageFactory.create_batch(2, parent=news_index)
+    assert client.get(news_index.url).context["articles"].paginator.count == 2
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(news_index.url)
+    assert response.context["articles"].paginator.count == 2
+    assert not [query["sql"] for query in queries if "COUNT(" in query["sql"] and "news_newspage" in query["sql"]]
+    factories.NewsPageFactory(parent=news_index)  # publishing starts a new generation
+    assert client.get(news_index.url).context["articles"].paginator.count == 3
