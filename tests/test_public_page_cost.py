@@ -82,3 +82,25 @@ def test_the_news_section_counts_its_articles_once_per_content_generation(client
     assert not [query["sql"] for query in queries if "COUNT(" in query["sql"] and "news_newspage" in query["sql"]]
     factories.NewsPageFactory(parent=news_index)  # publishing starts a new generation
     assert client.get(news_index.url).context["articles"].paginator.count == 3
+
+
+def test_the_home_reads_its_images_renditions_in_one_round_trip_and_writes_none(
+    client, settings, news_index, monkeypatch
+):
+    """Wagtail's ``{% image %}`` reads each rendition from the cache and writes it back: two round trips per image."""
+    from wagtail.images import get_image_model
+
+    settings.PAGE_CACHE_ENABLED = False
+    for _ in range(3):
+        factories.NewsPageFactory(parent=news_index, hero_image=factories.ImageFactory())
+    factories.BannerSlideFactory.create_batch(2)
+    first = client.get("/vi/")  # makes the renditions and caches them
+    assert first.content.count(b'class="news-card__image"') == 3 and first.content.count(b"carousel__slide") >= 2
+    rendition_model = get_image_model().get_rendition_model()
+    counting = CountingCache(rendition_model.cache_backend)
+    monkeypatch.setattr(rendition_model, "cache_backend", counting)
+    response = client.get("/vi/")
+    assert response.content.count(b'class="news-card__image"') == 3
+    assert [method for method, _keys in counting.calls] == ["get_many"]
+    assert len(counting.calls[0][1]) == 5
+
