@@ -7,6 +7,7 @@ listing of a page, so they are read once per request and kept for the rest of it
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from cms.core import cache as content_cache
 from tests import factories
@@ -104,3 +105,19 @@ def test_the_home_reads_its_images_renditions_in_one_round_trip_and_writes_none(
     assert [method for method, _keys in counting.calls] == ["get_many"]
     assert len(counting.calls[0][1]) == 5
 
+
+def test_a_page_with_no_restriction_above_it_is_served_without_reading_restrictions(client, settings, news_index):
+    """Wagtail reads a page's ancestors and their view restrictions to serve it; the publication rule's remembered
+    lists say when none can apply."""
+    settings.PAGE_CACHE_ENABLED = False
+    article = factories.NewsPageFactory(parent=news_index)
+    assert client.get(article.url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert not [query["sql"] for query in queries if "wagtailcore_pageviewrestriction" in query["sql"]]
+    ancestors = '"wagtailcore_page"."alias_of_id" FROM "wagtailcore_page"'  # Wagtail's look for aliases above
+    assert not [query["sql"] for query in queries if ancestors in query["sql"]]
+
+    PageViewRestriction.objects.create(page=news_index, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(article.url)
+    assert response.status_code == 302 and "login" in response["Location"]
