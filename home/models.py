@@ -42,17 +42,17 @@ class HomePage(PortalPage):
         from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["slides"] = list(BannerSlide.objects.live_in(self.locale, sites.site_id_of_path(self.path)))
+        context["slides"] = list(BannerSlide.objects.live_in(self.locale_id, sites.site_id_of_path(self.path)))
         # ``path__startswith``: this portal's news only; another portal's home is another tree.
         context["latest_news"] = list(
             visibility.visible_pages(NewsPage)
-            .filter(locale=self.locale, path__startswith=self.path)
+            .filter(locale_id=self.locale_id, path__startswith=self.path)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
         context["latest_directives"] = (
             visibility.visible_pages(DirectivePage)
-            .filter(locale=self.locale, path__startswith=self.path)
+            .filter(locale_id=self.locale_id, path__startswith=self.path)
             .order_by("-issue_date", "-pk")[:LATEST_DIRECTIVES_COUNT]
         )
         context["shared_news"] = self.shared_news(request)
@@ -79,7 +79,7 @@ class HomePage(PortalPage):
 
         return (
             visibility.visible_pages(NewsPage)
-            .filter(locale=self.locale, share_with_province=True)
+            .filter(locale_id=self.locale_id, share_with_province=True)
             .exclude(path__startswith=self.path)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
@@ -101,7 +101,7 @@ class HomePage(PortalPage):
 
 class BannerSlideQuerySet(models.QuerySet):
     def live_in(self, locale, site_id: int | None):
-        """Live slides of the portal ``site_id`` in ``locale`` (plus untranslated default-language ones if the
+        """Live slides of the portal ``site_id`` in ``locale`` (a Locale or its id; plus untranslated default-language ones if the
         fallback setting is on)."""
         from cms.core.i18n import in_locale
 
