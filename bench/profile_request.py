@@ -143,8 +143,8 @@ def main() -> None:
             per_request = f"{stats.total_calls / args.repeat:,.0f}"
         queries = headers.get("X-Bench-Queries", "?")
         cache_state = headers.get("X-Cache", "-")
-        row = f"{url[:57]:<58}{status.split()[0]:>8}{cache_state:>9}{queries:>5}{redis:>7}{per_request:>12}{len(body):>9}"
-        print(row)
+        row = f"{url[:57]:<58}{status.split()[0]:>8}{cache_state:>9}{queries:>5}{redis:>7}"
+        print(f"{row}{per_request:>12}{len(body):>9}")
         if profiler and args.top:
             stats.sort_stats("tottime").print_stats(args.top)
 

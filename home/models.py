@@ -101,8 +101,8 @@ class HomePage(PortalPage):
 
 class BannerSlideQuerySet(models.QuerySet):
     def live_in(self, locale, site_id: int | None):
-        """Live slides of the portal ``site_id`` in ``locale`` (a Locale or its id; plus untranslated default-language ones if the
-        fallback setting is on)."""
+        """Live slides of the portal ``site_id`` in ``locale``, a Locale or its id (plus untranslated default-language
+        ones if the fallback setting is on)."""
         from cms.core.i18n import in_locale
 
         slides = in_locale(visibility.visible_snippets(self.filter(site_id=site_id)), locale)

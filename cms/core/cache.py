@@ -71,7 +71,7 @@ class _RequestValues:
     """The values ``remember()`` read or computed during one request, by cache key (which holds the generation):
     the publication rule's lists are asked for by every menu, link and listing of a page, each a cache read."""
 
-    __slots__ = ("values", "names", "prefetched")
+    __slots__ = ("names", "prefetched", "values")
 
     def __init__(self):
         self.values: dict[str, object] = {}
