@@ -6,12 +6,14 @@ evidence for a change in what runs per request. Drives the WSGI application in t
 
     .venv/bin/python bench/profile_request.py '/api/v2/pages/?fields=*&limit=20' /bench/django-default/
     .venv/bin/python bench/profile_request.py --top 25 /vi/          # the functions that dominate
+    .venv/bin/python bench/profile_request.py --host xa01.localhost /vi/   # a commune's portal
     valgrind --tool=callgrind --instr-atstart=no .venv/bin/python bench/profile_request.py --callgrind /vi/
 
 The first request of each URL fills the caches and is not counted (``--warm``); the figures are per request.
 With ``--callgrind`` (under valgrind, started with ``--instr-atstart=no``) only the counted requests are
 instrumented, one dump per URL, and the machine instructions per request are printed: the measure that
-includes C code (pickle, copies, hashing) which Python call counts miss.
+includes C code (pickle, copies, hashing) which Python call counts miss. The ``redis`` column counts round
+trips to Redis per request (commands sent, a pipeline counting once) when ``REDIS_URL`` is set.
 """
 
 import argparse
@@ -28,15 +30,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def environ_for(url: str) -> dict:
+def environ_for(url: str, host: str = "127.0.0.1") -> dict:
     path, _, query = url.partition("?")
     return {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
         "QUERY_STRING": query,
-        "SERVER_NAME": "127.0.0.1",
+        "SERVER_NAME": host,
         "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
+        "HTTP_HOST": host,
         "REMOTE_ADDR": "127.0.0.1",
         "SERVER_PROTOCOL": "HTTP/1.1",
         "wsgi.url_scheme": "http",
@@ -49,14 +51,14 @@ def environ_for(url: str) -> dict:
     }
 
 
-def call(application, url: str, extra: dict | None = None) -> tuple[str, dict, bytes]:
+def call(application, url: str, extra: dict | None = None, host: str = "127.0.0.1") -> tuple[str, dict, bytes]:
     """One request; ``extra``: more WSGI environ (``HTTP_USER_AGENT``)."""
     captured = {}
 
     def start_response(status, headers, exc_info=None):
         captured["status"], captured["headers"] = status, dict(headers)
 
-    body = b"".join(application({**environ_for(url), **(extra or {})}, start_response))
+    body = b"".join(application({**environ_for(url, host), **(extra or {})}, start_response))
     return captured["status"], captured["headers"], body
 
 
@@ -69,6 +71,24 @@ def instructions(dump: Path) -> int:
     """The total ``Ir`` of one callgrind dump."""
     found = re.findall(r"^(?:summary|totals): (\d+)", dump.read_text(), re.MULTILINE)
     return max((int(total) for total in found), default=0)
+
+
+class RedisRoundTrips:
+    """Counts what is sent to Redis: one per command, one per pipeline (redis-py sends a pipeline at once)."""
+
+    def __init__(self):
+        self.count = 0
+        try:
+            from redis.connection import AbstractConnection
+        except ImportError:
+            return
+        original = AbstractConnection.send_packed_command
+
+        def counted(connection, *args, **kwargs):
+            self.count += 1
+            return original(connection, *args, **kwargs)
+
+        AbstractConnection.send_packed_command = counted
 
 
 def wsgi_application():
@@ -90,15 +110,19 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=2, help="requests per URL before counting")
     parser.add_argument("--top", type=int, default=0, help="also print the N functions with most own time")
     parser.add_argument("--callgrind", action="store_true", help="running under valgrind: count instructions")
+    parser.add_argument("--host", default="127.0.0.1", help="the Host header: which portal answers")
     args = parser.parse_args()
 
     application = wsgi_application()
+    round_trips = RedisRoundTrips()
     unit = "instr/req" if args.callgrind else "calls/req"
-    print(f"{'url':<58}{'status':>8}{'X-Cache':>9}{'SQL':>5}{unit:>12}{'bytes':>9}")
+    print(f"{'url':<58}{'status':>8}{'X-Cache':>9}{'SQL':>5}{'redis':>7}{unit:>12}{'bytes':>9}")
     for url in args.urls:
         for _ in range(args.warm):
-            call(application, url)
-        status, headers, body = call(application, url)
+            call(application, url, host=args.host)
+        round_trips.count = 0
+        status, headers, body = call(application, url, host=args.host)
+        redis = round_trips.count
         profiler = None if args.callgrind else cProfile.Profile()
         if args.callgrind:
             before = set(Path.cwd().glob("callgrind.out.*"))
@@ -107,7 +131,7 @@ def main() -> None:
         else:
             profiler.enable()
         for _ in range(args.repeat):
-            call(application, url)
+            call(application, url, host=args.host)
         if args.callgrind:
             callgrind("--instr=off")
             callgrind("--dump")
@@ -119,7 +143,8 @@ def main() -> None:
             per_request = f"{stats.total_calls / args.repeat:,.0f}"
         queries = headers.get("X-Bench-Queries", "?")
         cache_state = headers.get("X-Cache", "-")
-        print(f"{url[:57]:<58}{status.split()[0]:>8}{cache_state:>9}{queries:>5}{per_request:>12}{len(body):>9}")
+        row = f"{url[:57]:<58}{status.split()[0]:>8}{cache_state:>9}{queries:>5}{redis:>7}"
+        print(f"{row}{per_request:>12}{len(body):>9}")
         if profiler and args.top:
             stats.sort_stats("tottime").print_stats(args.top)
 

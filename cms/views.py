@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.views import update_translations
 
+from cms.core.i18n import language_code_of
 from cms.operations.views import health_detail
 from cms.pagecache.store import page_store
 
@@ -105,7 +106,7 @@ def redirect_to_page_language(page, request):
     Wagtail falls back to the default-language tree when a language has no home page yet
     (/fr/ would show Vietnamese content marked lang="fr"); one URL per page and language instead.
     """
-    language = page.locale.language_code
+    language = language_code_of(page)
     if language == translation.get_language():
         return None
     url = page.get_url(request)

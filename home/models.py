@@ -10,12 +10,14 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.body import BodyBlock
-from cms.core import sites, visibility
+from cms.core import renditions, sites, visibility
 from cms.core.pages import PortalPage
 from cms.core.snippets import WorkflowSnippet
 
 LATEST_NEWS_COUNT = 6
 LATEST_DIRECTIVES_COUNT = 5
+# The slides' filter spec in home_page.html.
+SLIDE_IMAGE = "fill-1200x400|format-webp"
 
 
 class HomePage(PortalPage):
@@ -40,20 +42,26 @@ class HomePage(PortalPage):
         from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["slides"] = BannerSlide.objects.live_in(self.locale, sites.site_id_of_path(self.path))
+        context["slides"] = list(BannerSlide.objects.live_in(self.locale_id, sites.site_id_of_path(self.path)))
         # ``path__startswith``: this portal's news only; another portal's home is another tree.
-        context["latest_news"] = (
+        context["latest_news"] = list(
             visibility.visible_pages(NewsPage)
-            .filter(locale=self.locale, path__startswith=self.path)
+            .filter(locale_id=self.locale_id, path__startswith=self.path)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
         context["latest_directives"] = (
             visibility.visible_pages(DirectivePage)
-            .filter(locale=self.locale, path__startswith=self.path)
+            .filter(locale_id=self.locale_id, path__startswith=self.path)
             .order_by("-issue_date", "-pk")[:LATEST_DIRECTIVES_COUNT]
         )
         context["shared_news"] = self.shared_news(request)
+        # Every image of the page in one read of the renditions cache (the specs of the templates' {% rendition %}).
+        articles = [*context["latest_news"], *context["shared_news"]]
+        renditions.prepare(
+            [(article.hero_image, renditions.NEWS_CARD) for article in articles]
+            + [(slide.image, SLIDE_IMAGE) for slide in context["slides"]]
+        )
         # One query for both "see all" links; a plain Page is enough for {% pageurl %}.
         index_types = {
             ContentType.objects.get_for_model(model).pk: key
@@ -71,7 +79,7 @@ class HomePage(PortalPage):
 
         return (
             visibility.visible_pages(NewsPage)
-            .filter(locale=self.locale, share_with_province=True)
+            .filter(locale_id=self.locale_id, share_with_province=True)
             .exclude(path__startswith=self.path)
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
@@ -93,8 +101,8 @@ class HomePage(PortalPage):
 
 class BannerSlideQuerySet(models.QuerySet):
     def live_in(self, locale, site_id: int | None):
-        """Live slides of the portal ``site_id`` in ``locale`` (plus untranslated default-language ones if the
-        fallback setting is on)."""
+        """Live slides of the portal ``site_id`` in ``locale``, a Locale or its id (plus untranslated default-language
+        ones if the fallback setting is on)."""
         from cms.core.i18n import in_locale
 
         slides = in_locale(visibility.visible_snippets(self.filter(site_id=site_id)), locale)

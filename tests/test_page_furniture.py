@@ -9,11 +9,12 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.models import Locale, Site
 
-from cms.core import dates
+from cms.core import dates, visibility
 from cms.pages.models import ContentPage
 from cms.templatetags import portal_tags
 from news.models import NewsPage
@@ -57,12 +58,16 @@ def test_menu_holds_three_levels_in_one_query_and_only_what_the_public_may_see(h
     hidden = add_page(home, "Không hiện trong menu", menu=False)
     add_page(hidden, "Con của mục ẩn")  # its parent is not in the menu, so neither is it
     add_page(add_page(add_page(units, "Phòng Tài chính"), "Tổ dự toán"), "Quá sâu")  # a fourth level: left out
-    render_menu(home)  # warm the per-process caches (restricted sections, content types)
-    request = RequestFactory().get("/vi/")
-    Site.find_for_request(request)
-    request._wagtail_cached_site_root_paths = Site.get_site_root_paths()  # as every page view has them already
+    visibility.restricted_page_paths()  # warm the per-process caches (restricted sections, content types)
+    ContentType.objects.get_for_model(ContentPage)
+    first, second = RequestFactory().get("/vi/"), RequestFactory().get("/vi/")
+    for request in (first, second):
+        Site.find_for_request(request)
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()  # as every page view has them already
     with django_assert_num_queries(1):
-        menu = portal_tags.menu_tree(Context({"request": request, "page": units}), home)
+        menu = portal_tags.menu_tree(Context({"request": first, "page": units}), home)
+    with django_assert_num_queries(0):  # the next request: remembered until the content next changes
+        assert portal_tags.menu_tree(Context({"request": second, "page": units}), home) == menu
     assert [item["title"] for item in menu] == ["Giới thiệu"]
     (units_node,) = menu[0]["children"]
     assert units_node["title"] == "Cơ cấu tổ chức" and units_node["current"] and menu[0]["in_trail"]

@@ -69,18 +69,48 @@ def _write_file(path: Path, value: float) -> None:
 _request_stamps: ContextVar[dict | None] = ContextVar("cms_request_stamps", default=None)
 
 
+class _RequestValues:
+    """The values ``remember()`` read or computed during one request, by cache key (which holds the generation):
+    the publication rule's lists are asked for by every menu, link and listing of a page, each a cache read."""
+
+    __slots__ = ("names", "prefetched", "values")
+
+    def __init__(self):
+        self.values: dict[str, object] = {}
+        self.names: dict[str, None] = {}  # the names asked for, in order
+        self.prefetched = False
+
+
+_request_values: ContextVar[_RequestValues | None] = ContextVar("cms_request_values", default=None)
+# The names the previous request of this process remembered. Pages ask for much the same ones (the publication
+# rule's lists, the menu, the footer, the locales): the next request reads all their values in one round trip at
+# its first ``remember()``, and only a name the previous one did not ask for costs a read of its own.
+_previous_names: tuple[str, ...] = ()
+
+
 class StampsPerRequestMiddleware:
-    """Each request reads the content generation and the sites stamp once, at first use."""
+    """Each request reads the content generation and the sites stamp once, at first use, and the remembered
+    values once, most of them together."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        global _previous_names
         token = _request_stamps.set({})
+        context = _RequestValues()
+        values = _request_values.set(context)
         try:
             return self.get_response(request)
         finally:
+            _request_values.reset(values)
             _request_stamps.reset(token)
+            if context.names:
+                _previous_names = tuple(context.names)
+
+
+# Both stamps, read together from the shared cache at a request's first use of either: one round trip.
+_STAMP_KEYS = (GENERATION_KEY, SITES_KEY)
 
 
 def _current(key: str, suffix: str) -> float:
@@ -93,7 +123,11 @@ def _current(key: str, suffix: str) -> float:
         if generation is None:
             generation = _new_stamp(0, key, suffix)
     else:
-        generation = cache.get(key)
+        if stamps is not None and not stamps and key in _STAMP_KEYS:
+            stamps.update(cache.get_many(_STAMP_KEYS))
+            generation = stamps.get(key)
+        else:
+            generation = cache.get(key)
         if generation is None:
             cache.add(key, time.time(), None)
             generation = cache.get(key) or time.time()
@@ -181,14 +215,25 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
 
     For figures whose cost grows with the portal while the rows shown do not.
     """
-    key = f"cms-content:{live_generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    generation = live_generation()
+    key = _content_key(generation, name)
     uncommitted = _uncommitted_memo()
     if uncommitted is not None:
         return _memoised(uncommitted, key, compute)
+    context = _request_values.get()
+    if context is not None:
+        context.names[name] = None
+        if not context.prefetched:
+            context.prefetched = True
+            _prefetch(context, generation)
+        if key in context.values:
+            return context.values[key]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
+    if context is not None:
+        context.values[key] = value  # the same object for the rest of the request: callers only read it
     return value
 
 
@@ -221,6 +266,17 @@ def _memoised(memo: dict, key: str, compute):
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def _content_key(generation: float, name: str) -> str:
+    return f"cms-content:{generation}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
+def _prefetch(context: _RequestValues, generation: float) -> None:
+    """Read the values of the names the previous request remembered, under this request's generation, at once."""
+    keys = [_content_key(generation, name) for name in _previous_names]
+    if keys:
+        context.values.update(cache.get_many(keys))
 
 
 def _on_commit_once_per_savepoint(func) -> None:

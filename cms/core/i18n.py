@@ -13,7 +13,16 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Locale, Page
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from cms.core.cache import remember
 from cms.core.text import slugify_vi
+
+
+def language_code_of(obj) -> str:
+    """The language code of a translatable row (a page, a snippet) without reading its ``locale``: the locales
+    are remembered until the content next changes (a Locale's change starts a new generation)."""
+    codes = remember("locale-codes", lambda: dict(Locale.all_objects.values_list("pk", "language_code")))
+    code = codes.get(obj.locale_id)
+    return code if code is not None else obj.locale.language_code
 
 
 def in_locale(queryset, locale):
@@ -21,14 +30,14 @@ def in_locale(queryset, locale):
 
     With PORTAL_SNIPPET_FALLBACK_TO_DEFAULT on, default-language rows whose translation is not in
     ``queryset`` for ``locale`` are added, so a half-translated set still shows everything.
-    Works for any translatable snippet (banner slides, statistics); filter through
+    ``locale`` is a Locale or its id. Works for any translatable snippet (banner slides, statistics); filter through
     ``cms.core.visibility.visible_snippets`` before calling.
     """
     in_requested = queryset.filter(locale=locale)
     if not settings.PORTAL_SNIPPET_FALLBACK_TO_DEFAULT:
         return in_requested
     default = Locale.get_default()
-    if locale.pk == default.pk:
+    if getattr(locale, "pk", locale) == default.pk:
         return in_requested
     translated_keys = in_requested.values("translation_key")
     return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated_keys)))

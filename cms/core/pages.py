@@ -15,7 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import StreamValue
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.core import sites, visibility
@@ -91,6 +91,13 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Wagtail reads the page's ancestors and then their restrictions to serve any page (two queries); the
+        # publication rule's lists, remembered per content generation, tell when none can apply.
+        if not visibility.view_restrictions_may_apply(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def permissions_for_user(self, user):
         # Content another portal placed here (a province directive in a commune's register) stays until that

@@ -106,8 +106,8 @@ def expiring_models() -> list:
 # --- Pages ----------------------------------------------------------------------------------------
 
 
-def _page_rules() -> tuple[tuple[str, ...], frozenset[int]]:
-    """Restricted page paths and hidden aliases, read together in one query per generation.
+def _page_rules() -> tuple[tuple[str, ...], frozenset[int], tuple[str, ...]]:
+    """Restricted page paths, hidden aliases and every alias's own path, read together in one query per generation.
 
     An alias is hidden when its original is (unpublished, expired or restricted): Wagtail copies content
     to aliases on publish, but a restriction on the original does not follow it to the alias's place in
@@ -116,24 +116,31 @@ def _page_rules() -> tuple[tuple[str, ...], frozenset[int]]:
 
     def compute():
         restrictions = PageViewRestriction.objects.order_by().values_list(
-            Value("restriction"), "page_id", Value(True), Value(None, output_field=DateTimeField()), "page__path"
+            Value("restriction"),
+            "page_id",
+            Value(True),
+            Value(None, output_field=DateTimeField()),
+            "page__path",
+            "page__path",
         )
         aliases = (
             Page.objects.filter(alias_of__isnull=False)
             .order_by()
-            .values_list(Value("alias"), "pk", "alias_of__live", "alias_of__expire_at", "alias_of__path")
+            .values_list(Value("alias"), "pk", "alias_of__live", "alias_of__expire_at", "alias_of__path", "path")
         )
         rows = list(restrictions.union(aliases, all=True))
-        paths = tuple(path for kind, _pk, _live, _expire_at, path in rows if kind == "restriction")
+        paths = tuple(path for kind, _pk, _live, _expire_at, path, _own in rows if kind == "restriction")
         now = timezone.now()
         hidden = frozenset(
             pk
-            for kind, pk, live, expire_at, path in rows
+            for kind, pk, live, expire_at, path, _own in rows
             if kind == "alias" and (not live or (expire_at is not None and expire_at <= now) or path.startswith(paths))
         )
-        return paths, hidden
+        alias_paths = tuple(own for kind, _pk, _live, _expire_at, _path, own in rows if kind == "alias")
+        return paths, hidden, alias_paths
 
-    return _per_generation("page_rules", compute)
+    # Named for its shape (three lists): a process still running the two-list version reads another key.
+    return _per_generation("page_rules:alias_paths", compute)
 
 
 def restricted_page_paths() -> tuple[str, ...]:
@@ -180,6 +187,14 @@ def visible_pages(model=Page, *, queryset=None, for_search=False):
     if aliases:
         queryset = queryset.exclude(pk__in=aliases)
     return queryset
+
+
+def view_restrictions_may_apply(page) -> bool:
+    """Whether a view restriction (password, login, groups) can apply to ``page``: one is on it or an ancestor, or
+    it or an ancestor is an alias (Wagtail then reads the original's). False costs no query once the generation's
+    lists are known."""
+    _paths, _hidden, alias_paths = _page_rules()
+    return page.path.startswith(restricted_page_paths()) or page.path.startswith(alias_paths)
 
 
 def is_visible_page(page) -> bool:

@@ -8,7 +8,8 @@ from django.utils import translation
 from django.utils.formats import date_format, number_format
 from wagtail.models import Page, Site
 
-from cms.core import visibility
+from cms.core import renditions, visibility
+from cms.core.cache import remember
 from cms.core.http import admin_prefix
 
 register = template.Library()
@@ -102,6 +103,13 @@ def public(obj):
 
 
 @register.simple_tag
+def rendition(image, spec: str):
+    """``{% rendition image "fill-320x200|format-webp" as thumb %}``: what ``{% image image fill-320x200 format-webp
+    as thumb %}`` gives, read from the renditions the view prepared in one cache read (cms.core.renditions)."""
+    return renditions.rendition(image, spec) if image else None
+
+
+@register.simple_tag
 def admin_url():
     return admin_prefix()
 
@@ -125,35 +133,44 @@ def portal_number(value):
 MENU_LEVELS = 3  # top level plus two below: a ministry's "Giới thiệu › Cơ cấu tổ chức › Vụ, Cục" fits
 
 
+def _menu_rows(request, home, levels: int) -> list[tuple]:
+    """``(path, depth, title, url)`` of the pages in the menu below ``home``, in tree order: the same for every
+    request to that portal, so remembered until the content next changes (a page, a restriction or a site)."""
+
+    def compute():
+        # No condition on depth in SQL: articles lie inside any depth range of a menu, so a depth condition led
+        # SQLite to read every page through the (depth, path) index; without one, both databases read only the
+        # few pages shown in menus through the partial index cms.0007 (a menu-deep one is left out below).
+        pages = visibility.visible_pages(
+            queryset=Page.objects.filter(path__startswith=home.path, show_in_menus=True).exclude(pk=home.pk)
+        ).order_by("path")
+        deepest = home.depth + levels
+        return [(page.path, page.depth, page.title, page.get_url(request)) for page in pages if page.depth <= deepest]
+
+    # A page's url is relative on its own site's host and absolute elsewhere: one list per site asking.
+    site = Site.find_for_request(request) if request else None
+    return remember(f"menu:{home.pk}:{levels}:{site.pk if site else ''}", compute)
+
+
 def _menu_tree(request, home, current, levels: int) -> list[dict]:
-    # No condition on depth in SQL: articles lie inside any depth range of a menu, so a depth condition led
-    # SQLite to read every page through the (depth, path) index; without one, both databases read only the few
-    # pages shown in menus through the partial index cms.0007 (a menu-deep one is left out below).
-    pages = visibility.visible_pages(
-        queryset=Page.objects.filter(path__startswith=home.path, show_in_menus=True).exclude(pk=home.pk)
-    ).order_by("path")
     nodes, roots = {}, []
     current_path = current.path if isinstance(current, Page) else ""
-    deepest = home.depth + levels
-    for page in pages:
-        if page.depth > deepest:
-            continue
+    for path, depth, title, url in _menu_rows(request, home, levels):
         node = {
-            "title": page.title,
-            "url": page.get_url(request),
+            "title": title,
+            "url": url,
             "children": [],
-            "current": page.path == current_path,
-            "in_trail": current_path.startswith(page.path),
-            "key": page.pk,
+            "current": path == current_path,
+            "in_trail": current_path.startswith(path),
         }
-        if page.depth == home.depth + 1:
+        if depth == home.depth + 1:
             roots.append(node)
         else:
-            parent = nodes.get(page.path[: -Page.steplen])
+            parent = nodes.get(path[: -Page.steplen])
             if parent is None:
                 continue  # its parent is not in the menu, so neither is it
             parent["children"].append(node)
-        nodes[page.path] = node
+        nodes[path] = node
     return roots
 
 
