@@ -21,7 +21,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.test.utils import get_unique_databases_and_mirrors
 
@@ -70,6 +72,13 @@ def _drop(connection, name: str, verbosity: int) -> None:
         connection.creation._destroy_test_db(name, verbosity)
 
 
+def _as_after_migrate(alias: str) -> None:
+    """What ``migrate`` leaves in the process besides the database: its permissions step reads every model's
+    content type into the process's ContentType cache, which tests that touch no database then rely on
+    (tests/conftest.py's ``rewarm_content_types`` refills it after a flush for the same reason)."""
+    ContentType.objects.db_manager(alias).get_for_models(*apps.get_models(), for_concrete_models=False)
+
+
 def setup_cloned_databases(aliases, serialized_aliases, *, verbosity: int, worker: str, workers: int, folder: Path):
     """``django.test.utils.setup_databases`` for one xdist process: its databases are copies of a template that
     the first process to get here migrated. Returns what ``teardown_databases`` takes."""
@@ -105,6 +114,9 @@ def setup_cloned_databases(aliases, serialized_aliases, *, verbosity: int, worke
                     serialize_connections.append(connection)
     for alias, mirror_alias in mirrored_aliases.items():
         connections[alias].creation.set_as_test_mirror(connections[mirror_alias].settings_dict)
+    for connection, _old_name, created in old_names:
+        if created:
+            _as_after_migrate(connection.alias)
     for connection in serialize_connections:
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     return old_names
