@@ -5,14 +5,85 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import translation
+from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup, _get_databases_for_test
 from wagtail.models import Locale
 
 from cms.operations.catalogues import compile_catalogues
-from tests import factories
+from tests import factories, shared_database
 from tests.demo_snapshot import DEMO_PASSWORD, Snapshot
 
 # English pages read locale/en/LC_MESSAGES/django.mo, which is built, not committed.
 compile_catalogues()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under xdist, the first process to need a database migrates the run's template while the other waits for
+    its copy (``django_db_setup``). So the first test that needs a database goes first, then every test that needs
+    none (about 100, half a minute: subprocesses, scans of the code): the other process runs those meanwhile.
+    Each process is handed a few tests at a time (``--dist loadgroup``), so the free one takes them all. The
+    browser journeys still go last (tests/browser/conftest.py sorts after this)."""
+    if getattr(config, "workerinput", None) is None:
+        return
+    needs_database = {item: bool(list(_get_databases_for_test(item)[0])) for item in items}
+    first = next((item for item in items if needs_database[item] and not item.get_closest_marker("browser")), None)
+    if first is None:
+        return
+    rest = [item for item in items if item is not first]
+    items[:] = [
+        first,
+        *(item for item in rest if not needs_database[item]),
+        *(item for item in rest if needs_database[item]),
+    ]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test databases, migrated once per run rather than once per xdist process: the first
+    process migrates a template and each process works on its own copy of it (tests/shared_database.py).
+    Without xdist, or with ``--reuse-db``, pytest-django's own setup (the same code as its fixture)."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    keepdb = django_db_keepdb and not django_db_createdb
+    verbosity = request.config.option.verbose
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    workerinput = getattr(request.config, "workerinput", None)
+    folder = None
+    with django_db_blocker.unblock():
+        if workerinput is None or django_db_keepdb:
+            old_names = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                keepdb=keepdb,
+            )
+        else:
+            folder = shared_database.shared_folder(workerinput["testrunuid"])
+            old_names = shared_database.setup_cloned_databases(
+                aliases,
+                serialized_aliases,
+                verbosity=verbosity,
+                worker=workerinput["workerid"],
+                workers=workerinput["workercount"],
+                folder=folder,
+            )
+    yield
+    if django_db_keepdb:
+        return
+    with django_db_blocker.unblock():
+        teardown_databases(old_names, verbosity=verbosity)
+        if folder is not None:
+            shared_database.release(folder, verbosity)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ What the command leaves outside the database stays: the media files it wrote liv
 import datetime
 from dataclasses import dataclass, field
 
+import pytest
 from django.core.cache import cache
 from django.db import connections, transaction
 
@@ -91,6 +92,22 @@ class Snapshot:
                     f"FROM {quote(table)}",
                     [quote(table), column],
                 )
+
+
+def session_snapshot(build):
+    """A session-scoped fixture holding ``Snapshot.take("default", build)``: a test module's expensive setup
+    (roles, workflows, ``create_portal``) run once per test process instead of once per test. The build starts
+    from the migrated database and makes everything the test's fixture used to ask other fixtures for
+    (``locales``, ``news_index``, ...): the restore replaces those tables' rows, so an object another fixture made
+    in the test before the restore is gone or stale (on PostgreSQL its id is not the restored one's). The
+    test's fixture calls ``restore()``, then reads back the objects it hands to the test."""
+
+    @pytest.fixture(scope="session")
+    def snapshot(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            return Snapshot.take("default", build)
+
+    return snapshot
 
 
 def _forget_caches() -> None:

@@ -11,8 +11,9 @@ from wagtail.models import Page
 from cms.editorial import roles
 from cms.editorial.workflow.setup import setup_workflows
 from cms.portals.models import Portal
-from news.models import NewsIndexPage
+from news.models import NewsIndexPage, NewsPage
 from tests import factories
+from tests.demo_snapshot import session_snapshot
 from tests.workflow_helpers import make_user
 
 pytestmark = pytest.mark.django_db
@@ -25,16 +26,27 @@ def create_portal(name: str, hostname: str) -> Portal:
     return Portal.objects.get(hostname=hostname)
 
 
-@pytest.fixture
-def two_portals(locales, news_index):
+def _build_two_portals():
+    """The province (its locales and news section) and Vân Hồ with its groups and workflow, an article each."""
+    call_command("sync_locales", stdout=io.StringIO())
+    news_index = factories.NewsIndexPageFactory(parent=factories.home_page())
     roles.setup_roles()
     setup_workflows()
     vanho = create_portal("Xã Vân Hồ", VANHO)
-    vanho_news = NewsIndexPage.objects.child_of(vanho.home).get()
+    factories.NewsPageFactory(parent=news_index, title="Tin của tỉnh")
+    factories.NewsPageFactory(parent=NewsIndexPage.objects.child_of(vanho.home).get(), title="Tin của xã Vân Hồ")
+
+
+two_portals_snapshot = session_snapshot(_build_two_portals)
+
+
+@pytest.fixture
+def two_portals(db, two_portals_snapshot):
+    two_portals_snapshot.restore()
     return {
-        "vanho": vanho,
-        "province_article": factories.NewsPageFactory(parent=news_index, title="Tin của tỉnh"),
-        "vanho_article": factories.NewsPageFactory(parent=vanho_news, title="Tin của xã Vân Hồ"),
+        "vanho": Portal.objects.get(hostname=VANHO),
+        "province_article": NewsPage.objects.get(title="Tin của tỉnh"),
+        "vanho_article": NewsPage.objects.get(title="Tin của xã Vân Hồ"),
     }
 
 

@@ -16,6 +16,7 @@ from cms.portals.models import Portal
 from cms.portals.sections import DECREE_42_SECTIONS, SECTIONS
 from home.models import HomePage
 from news.models import DirectiveIndexPage, NewsIndexPage, NewsPage
+from tests.demo_snapshot import session_snapshot
 from tests.workflow_helpers import make_user
 
 pytestmark = pytest.mark.django_db
@@ -29,11 +30,20 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def vanho(locales):
+def _build_vanho():
+    """The locales, the roles and workflows, then ``create_portal`` for Vân Hồ."""
+    call_command("sync_locales", stdout=io.StringIO())
     roles.setup_roles()
     setup_workflows()
     run("create_portal", *VANHO)
+
+
+vanho_snapshot = session_snapshot(_build_vanho)
+
+
+@pytest.fixture
+def vanho(db, vanho_snapshot):
+    vanho_snapshot.restore()
     return Portal.objects.get(hostname="vanho.localhost")
 
 

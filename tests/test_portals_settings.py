@@ -11,6 +11,7 @@ from cms.webhooks import events
 from cms.webhooks.models import WebhookDelivery, WebhookEndpoint
 from news.models import NewsIndexPage
 from tests import factories
+from tests.demo_snapshot import session_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,26 @@ VANHO = "vanho.localhost"
 APP = "https://app.vanho.example.vn"
 
 
-@pytest.fixture
-def vanho(locales, home, news_index):
+def _build_vanho():
+    """The locales and the province's news section, then ``create_portal`` for Vân Hồ."""
+    call_command("sync_locales", stdout=io.StringIO())
+    factories.NewsIndexPageFactory(parent=factories.home_page())
     call_command("create_portal", "--name", "Xã Vân Hồ", "--hostname", VANHO, stdout=io.StringIO())
+
+
+vanho_snapshot = session_snapshot(_build_vanho)
+
+
+@pytest.fixture
+def vanho(db, vanho_snapshot):
+    vanho_snapshot.restore()
     return Site.objects.get(hostname=VANHO)
+
+
+@pytest.fixture
+def news_index(vanho):
+    """The province's news section, as the snapshot restored it (tests/conftest.py's would make a second one)."""
+    return NewsIndexPage.objects.child_of(Site.objects.get(is_default_site=True).root_page).get()
 
 
 def test_each_portal_shows_its_own_emblem_and_footer(client, vanho):

@@ -10,8 +10,10 @@ from wagtail.models import Site
 from cms.editorial import roles
 from cms.editorial.workflow.setup import setup_workflows
 from cms.portals.models import Portal
+from cms.statistics.models import Statistic
 from home.models import BannerSlide
 from tests import factories
+from tests.demo_snapshot import session_snapshot
 from tests.workflow_helpers import as_user, edit_snippet, make_user, snippet_form, snippet_url, snippet_workflow_action
 
 pytestmark = pytest.mark.django_db
@@ -20,20 +22,32 @@ VANHO = "vanho.localhost"
 EDITOR = "Biên tập viên – Xã Vân Hồ"
 
 
-@pytest.fixture
-def portals(locales, home):
+def _build_portals():
+    """The locales, roles and workflows, Vân Hồ, and a banner slide and a statistic for each portal."""
+    call_command("sync_locales", stdout=io.StringIO())
     roles.setup_roles()
     setup_workflows()
     call_command("create_portal", "--name", "Xã Vân Hồ", "--hostname", VANHO, stdout=io.StringIO())
     vanho = Portal.objects.get(hostname=VANHO)
-    province_site = Site.objects.get(is_default_site=True)
+    factories.BannerSlideFactory(title="Ảnh banner của tỉnh")
+    factories.BannerSlideFactory(title="Ảnh banner của xã", site=vanho.site)
+    factories.StatisticFactory(label="Số liệu của tỉnh")
+    factories.StatisticFactory(label="Số liệu của xã", site=vanho.site)
+
+
+portals_snapshot = session_snapshot(_build_portals)
+
+
+@pytest.fixture
+def portals(db, portals_snapshot):
+    portals_snapshot.restore()
     return {
-        "vanho": vanho,
-        "province_slide": factories.BannerSlideFactory(title="Ảnh banner của tỉnh"),
-        "vanho_slide": factories.BannerSlideFactory(title="Ảnh banner của xã", site=vanho.site),
-        "province_statistic": factories.StatisticFactory(label="Số liệu của tỉnh"),
-        "vanho_statistic": factories.StatisticFactory(label="Số liệu của xã", site=vanho.site),
-        "province_site": province_site,
+        "vanho": Portal.objects.get(hostname=VANHO),
+        "province_slide": BannerSlide.objects.get(title="Ảnh banner của tỉnh"),
+        "vanho_slide": BannerSlide.objects.get(title="Ảnh banner của xã"),
+        "province_statistic": Statistic.objects.get(label="Số liệu của tỉnh"),
+        "vanho_statistic": Statistic.objects.get(label="Số liệu của xã"),
+        "province_site": Site.objects.get(is_default_site=True),
     }
 
 

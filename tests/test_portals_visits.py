@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from cms.visits.stores import DatabaseVisitStore, RedisVisitStore
+from tests.demo_snapshot import session_snapshot
 from tests.test_visits import BROWSER
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +44,18 @@ def test_the_store_keeps_each_portal_figures_apart(store):
     assert store.stats(NOW, site_id=3).as_dict() == {"online": 0, "today": 0, "week": 0, "total": 0}
 
 
-@pytest.fixture
-def commune(locales, home):
+def _build_commune():
+    call_command("sync_locales", stdout=io.StringIO())
     call_command("create_portal", "--name", "Xã Vân Hồ", "--hostname", VANHO, stdout=io.StringIO())
+
+
+commune_snapshot = session_snapshot(_build_commune)
+
+
+@pytest.fixture
+def commune(db, commune_snapshot):
+    """The province and Vân Hồ (``create_portal``)."""
+    commune_snapshot.restore()
 
 
 def visit(client, host: str, url: str = "/vi/"):
