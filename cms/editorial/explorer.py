@@ -11,8 +11,9 @@ taken out here, without changing a byte of the page:
   "View live" address);
 - the parent-page column's look-up, which the explorer does not show outside a search, is not made;
 - when every child of the section is explorable by the user (a superuser, or an editor whose permission covers
-  the section), the listing and its count do not ask which of all the installation's pages the user may
-  explore (a semi-join over every page that made the count of 12,503 children cost 36 ms).
+  the section), the listing does not ask which of all the installation's pages the user may explore (a
+  semi-join over every page), and the number of rows for the pagination is the parent's own count of children
+  instead of a COUNT over the section (36 ms for 12,503 children, 74 ms for 40,553).
 """
 
 from functools import lru_cache
@@ -119,7 +120,19 @@ class PortalExplorableIndexView(ExplorableIndexView):
     def get_base_queryset(self):
         if self.is_searching or self.is_filtering or not self.every_child_explorable():
             return super().get_base_queryset()
-        return self.annotate_queryset(self.model._default_manager.child_of(self.parent_page))
+        children = self.model._default_manager.child_of(self.parent_page)
+        self.all_children_condition = children.query.where
+        return self.annotate_queryset(children)
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        condition = getattr(self, "all_children_condition", None)
+        if condition is not None and queryset.query.where == condition:
+            # Every child, no hook having narrowed them (``construct_explorer_page_queryset`` may filter): their
+            # number is the tree's own count on the parent (treebeard's ``numchild``, kept by every tree change),
+            # not a COUNT over the section (74 ms for 40,553 children on PostgreSQL).
+            paginator.count = self.parent_page.numchild
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
