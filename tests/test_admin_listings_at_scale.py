@@ -154,13 +154,16 @@ def test_the_translation_buttons_from_annotations_are_wagtail_localizes(sections
     """The rows' "Translate" and "Sync" buttons, read from the listing's annotations, are the ones
     wagtail-localize's own hooks would give (labels, addresses, classes, attributes, order, icons)."""
     admin = user("admin")
-    pages = translation_review.with_translation_facts(Page.objects.filter(depth__gt=1).order_by("path"))
-    compared = 0
+    # The portals' homes and sections: Vietnamese sources with English translations, the translations, untranslated.
+    pages = translation_review.with_translation_facts(Page.objects.filter(depth__in=[2, 3]).order_by("path"))
+    compared, labels = 0, set()
     for page in pages:
         annotated = list(editorial_hooks.localize_page_listing_buttons(page, admin, next_url="/admin/pages/3/"))
         plain = Page.objects.get(pk=page.pk)
         assert menu(annotated) == menu(localize_hooks.page_listing_more_buttons(plain, admin, None, "/admin/pages/3/"))
         compared += len(annotated)
+        labels |= {str(button.label) for button in annotated}
+    assert len(labels) == 2  # both "Translate this page" and "Sync translated pages" were compared
     factories.StatisticFactory(label="Chưa dịch")
     statistics = translation_review.with_translation_facts(Statistic.objects.all())
     for statistic in statistics:
