@@ -240,6 +240,53 @@ def test_review_queue_costs_the_same_queries_with_more_portals_tasks(staff, draf
             task.groups.add(Group.objects.create(name=f"Nhóm xã {number} – {count}"))
 
     add_portal_steps(2)
+    queue_queries()  # warm Django's content type cache (cold when this test runs alone: one query more)
     fewer = queue_queries()
     add_portal_steps(6)
     assert queue_queries() == fewer
+
+
+def test_review_queue_is_wagtails_built_as_one_condition_whatever_the_number_of_steps(client, staff, draft):
+    """``review_queue.reviewable_by`` keeps Wagtail's answer (each step's own rule, no self-approval) but asks the
+    steps of one type with one condition: Wagtail OR-ed one queryset per step, two per portal, and each ``|``
+    copied every condition before it (the superuser's dashboard: 1.9 of 2.7 s at 77 portals)."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import EmptyResultSet
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.editorial.workflow import review_queue
+    from cms.editorial.workflow.models import NoSelfApprovalTask
+
+    submit(client, staff, draft)
+
+    def fresh(user):
+        return get_user_model().objects.get(pk=user.pk)  # nothing remembered on the object
+
+    def add_portal_steps(count: int):
+        for number in range(count):
+            task = NoSelfApprovalTask.objects.create(name=f"Bước xã {number} – {count}")
+            task.groups.add(Group.objects.create(name=f"Nhóm xã {number} – {count}"))
+
+    def conditions(user) -> int:
+        try:
+            return str(TaskState.objects.reviewable_by(fresh(user)).query).count("task_id")
+        except EmptyResultSet:  # no step of this user's: nothing to ask
+            return 0
+
+    users = (staff.editor, staff.reviewer, staff.approver, staff.site_admin, staff.superuser)
+    for user in users:
+        ours = set(TaskState.objects.reviewable_by(fresh(user)))
+        assert ours == set(review_queue.WAGTAIL_REVIEWABLE_BY(TaskState.objects, fresh(user))), user
+    assert [bool(TaskState.objects.reviewable_by(fresh(user))) for user in users] == [False, True, False, False, True]
+    add_portal_steps(2)
+    few = {user.pk: conditions(user) for user in users}
+    client.force_login(staff.superuser)
+    client.get(reverse("wagtailadmin_home"))
+    with CaptureQueriesContext(connection) as dashboard_with_few:
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    add_portal_steps(18)
+    assert {user.pk: conditions(user) for user in users} == few
+    with CaptureQueriesContext(connection) as dashboard_with_more:
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert len(dashboard_with_more) == len(dashboard_with_few)

@@ -9,6 +9,7 @@ class WorkflowConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.editorial.workflow import notifications
+        from cms.editorial.workflow import notifications, review_queue
 
         notifications.register_signal_handlers()
+        review_queue.install()

@@ -21,10 +21,13 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
 
 from cms.core import sites
+from cms.editorial import translation_review
+from cms.editorial.explorer import PortalExplorableIndexView
 from cms.editorial.workflow.authorship import same_content
 from cms.editorial.workflow.models import MODERATION_ACTIONS
 
@@ -150,10 +153,11 @@ class ReviewerPageWorkflowActionView(AnnouncedWorkflowAction, PageWorkflowAction
 
 
 class PortalPageViewSet(PageViewSet):
-    """Every page type's admin views, with the workflow actions above."""
+    """Every page type's admin views, with the workflow actions above and ``cms.editorial.explorer``'s explorer."""
 
     model = Page
     name = "portal_pages"
+    index_view_class = PortalExplorableIndexView
     edit_view_class = ReviewerPageEditView
     workflow_action_view_class = ReviewerPageWorkflowActionView
 
@@ -251,11 +255,20 @@ def refuse_other_portals(model, view):
     return guarded
 
 
+class WorkflowSnippetIndexView(SnippetIndexView):
+    """The listing, with each row's language and translation buttons' facts read with the rows (one query for the
+    page instead of four per row: 74 queries for the province's 15 statistics)."""
+
+    def get_base_queryset(self):
+        return translation_review.with_translation_facts(super().get_base_queryset().select_related("locale"))
+
+
 class WorkflowSnippetViewSet(SnippetViewSet):
     """Base for the view sets of snippets under the workflow (``WORKFLOW_SNIPPET_MODELS``), which are owned
     by a portal (``WorkflowSnippet.site``): listings, choosers and every per-object view keep to the user's
     portals."""
 
+    index_view_class = WorkflowSnippetIndexView
     edit_view_class = ReviewerSnippetEditView
     workflow_action_view_class = ReviewerSnippetWorkflowActionView
     chooser_viewset_class = PortalSnippetChooserViewSet
