@@ -81,6 +81,13 @@ class Config:
     def database_name(self) -> str:
         return urlparse(self.database_url).path.lstrip("/")
 
+    def database_to_drop(self) -> str:
+        """The PostgreSQL database the run may drop and re-create (reset, restore), or exit."""
+        name = self.database_name
+        if "bench" not in name and os.environ.get("BENCH_RESET_DB") != "1":
+            sys.exit(f"Refusing to drop database {name!r}: use a name containing 'bench' or set BENCH_RESET_DB=1.")
+        return name
+
     def app_env(self, **extra) -> dict:
         env = dict(os.environ)
         env.update(
@@ -139,9 +146,7 @@ def reset_database(config: Config):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{config.sqlite_path}{suffix}").unlink(missing_ok=True)
         return
-    name = config.database_name
-    if "bench" not in name and os.environ.get("BENCH_RESET_DB") != "1":
-        sys.exit(f"Refusing to drop database {name!r}: use a name containing 'bench' or set BENCH_RESET_DB=1.")
+    config.database_to_drop()
     subprocess.run([config.python, "-c", RESET_POSTGRES, config.database_url], cwd=ROOT, check=True)
 
 
@@ -471,7 +476,7 @@ def load(config: Config, snapshots: Snapshots, size: int, loaded: int) -> dict:
         return {"seed_seconds": None}
     if snapshot := snapshots.find(size):
         log(f"restoring the snapshot of {size} pages made {snapshot['made']} on commit {snapshot['commit']}")
-        snapshots.restore(size)
+        snapshots.restore(size, snapshot)
         manage(config, "migrate", "--noinput")  # the code measured may have migrations the snapshot lacks
         return {"seed_seconds": None, "snapshot": snapshot}
     if not loaded:

@@ -7,7 +7,7 @@ snapshot without one is unfinished and is made again.
 
 - SQLite: ``<folder>/s<N>.sqlite3``, copied with SQLite's backup API (consistent even with a WAL beside it).
 - PostgreSQL: the database ``<name>_s<N>``, created with the run's database as its template; restoring
-  re-creates the run's database from it the same way.
+  re-creates the run's database (whatever its name) from it the same way. The manifest names it.
 """
 
 import datetime
@@ -63,15 +63,8 @@ class Snapshots:
     def _manifest(self, size: int) -> Path:
         return self.folder / f"s{size}.json"
 
-    def _copy_database(self, size: int, save: bool):
+    def _copy_postgres(self, source: str, target: str):
         config = self.config
-        if config.vendor == "SQLite":
-            kept = self.folder / f"s{size}.sqlite3"
-            source, target = (config.sqlite_path, kept) if save else (kept, config.sqlite_path)
-            copy_sqlite(source, target)
-            return
-        kept = f"{config.database_name}_s{size}"
-        source, target = (config.database_name, kept) if save else (kept, config.database_name)
         subprocess.run([config.python, "-c", COPY_POSTGRES, config.database_url, source, target], check=True)
 
     def find(self, size: int) -> dict | None:
@@ -87,7 +80,11 @@ class Snapshots:
     def save(self, size: int, facts: dict) -> dict:
         self.folder.mkdir(parents=True, exist_ok=True)
         self._manifest(size).unlink(missing_ok=True)
-        self._copy_database(size, save=True)
+        if self.config.vendor == "SQLite":
+            copy_sqlite(self.config.sqlite_path, self.folder / f"s{size}.sqlite3")
+        else:
+            facts["postgres_database"] = f"{self.config.database_name}_s{size}"
+            self._copy_postgres(self.config.database_name, facts["postgres_database"])
         copy_folder(self.config.out / "media", self.folder / f"s{size}-media")
         manifest = {
             "size": size,
@@ -100,9 +97,14 @@ class Snapshots:
         self._manifest(size).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         return manifest
 
-    def restore(self, size: int):
+    def restore(self, size: int, manifest: dict):
         """The run's database and media as the snapshot holds them; caches of an earlier state are dropped."""
-        self._copy_database(size, save=False)
+        if self.config.vendor == "SQLite":
+            copy_sqlite(self.folder / f"s{size}.sqlite3", self.config.sqlite_path)
+        else:
+            # Snapshots made before the manifest named their database are named after the run's database.
+            kept = manifest.get("postgres_database", f"{self.config.database_name}_s{size}")
+            self._copy_postgres(kept, self.config.database_to_drop())
         copy_folder(self.folder / f"s{size}-media", self.config.out / "media")
         shutil.rmtree(self.config.out / "page-cache", ignore_errors=True)
         (self.config.out / "content-generation").unlink(missing_ok=True)
