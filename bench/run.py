@@ -483,7 +483,7 @@ def load(config: Config, snapshots: Snapshots, size: int, loaded: int) -> dict:
         prepare_database(config)
     facts = seed(config, size, loaded)
     if snapshots.folder:
-        snapshots.save(size, {**facts, "search_index": config.search_index, "commit": git_commit()})
+        snapshots.save(size, {**facts, "search_index": config.search_index, "commit": config.commit})
         log(f"snapshot of {size} pages saved in {snapshots.folder}")
     return {"seed_seconds": facts["seed_seconds"]}
 
@@ -491,6 +491,7 @@ def load(config: Config, snapshots: Snapshots, size: int, loaded: int) -> dict:
 def main():
     config = Config()
     config.secret = secrets.token_urlsafe(50)
+    config.commit = git_commit()  # the code this run started with, for the report and the snapshots it makes
     config.out.mkdir(parents=True, exist_ok=True)
     (config.out / "locust").mkdir(exist_ok=True)
     log(f"{config.vendor}{' + Redis' if config.redis_url else ''}, sizes {config.sizes}, {config.seconds}s/scenario")
@@ -499,7 +500,7 @@ def main():
         manage(config, "collectstatic", "--noinput")
     run = {
         "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
+        "commit": config.commit,
         "database": config.vendor,
         "redis": bool(config.redis_url),
         "workers": config.workers,
