@@ -19,7 +19,6 @@ Snapshots = snapshots_module.Snapshots
 
 def test_a_snapshot_brings_back_the_seeded_database_and_media(tmp_path):
     """bench/snapshots.py (BENCH_SNAPSHOTS): what a later run measures is the state saved, whatever came between."""
-
     out = tmp_path / "out"
     (out / "media").mkdir(parents=True)
     (out / "media" / "seeded.txt").write_text("seeded")
