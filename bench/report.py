@@ -181,6 +181,18 @@ def surge_section(surge: dict) -> list[str]:
     ]
 
 
+def loaded_how(step: dict) -> str:
+    """How the step's pages got there: seeded by this run, restored from a snapshot (BENCH_SNAPSHOTS), or as found."""
+    if snapshot := step.get("snapshot"):
+        on_top = f" on top of {snapshot['seeded_from']:,}" if snapshot["seeded_from"] else ""
+        return (
+            f"from the snapshot made {snapshot['made']} on commit `{snapshot['commit']}`, where seeding{on_top} "
+            f"took {snapshot['seed_seconds']} s and the search index {snapshot['index_seconds']} s, at a load "
+            f"average of {snapshot['load_average'][0]}"
+        )
+    return "by an earlier run" if step["seed_seconds"] is None else f"in {step['seed_seconds']} s"
+
+
 def write_report(run: dict, path: Path):
     backend = run["database"] + (" + Redis" if run["redis"] else " (local-memory cache)")
     lines = [
@@ -206,7 +218,7 @@ def write_report(run: dict, path: Path):
         "",
     ]
     for step in run["sizes"]:
-        loaded = "by an earlier run" if step["seed_seconds"] is None else f"in {step['seed_seconds']} s"
+        loaded = loaded_how(step)
         lines += [
             f"## {step['size']:,} seeded pages ({step['pages']:,} pages in the tree, loaded {loaded})",
             "",

@@ -26,6 +26,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scenarios import SCENARIOS
+from snapshots import POSTGRES, Snapshots
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench"
@@ -54,6 +55,10 @@ class Config:
         self.portals = int(os.environ.get("BENCH_PORTALS", "1"))
         # 1: measure the database as it is (loaded by an earlier run with the same first size), no reset.
         self.reuse = os.environ.get("BENCH_REUSE", "0") == "1"
+        # A folder of seeded states (bench/snapshots.py): saved after seeding a size, restored instead of seeding it.
+        self.snapshots = Path(os.environ["BENCH_SNAPSHOTS"]).resolve() if os.environ.get("BENCH_SNAPSHOTS") else None
+        # 0: seed (and snapshot) only, measure nothing.
+        self.measure = os.environ.get("BENCH_MEASURE", "1") == "1"
         self.base_url = f"http://127.0.0.1:{self.port}"
         # The surge (bench/surge.py) after the largest size: its length (0: skipped), the outage in its middle.
         self.surge_seconds = int(os.environ.get("BENCH_SURGE_SECONDS", "180"))
@@ -67,6 +72,21 @@ class Config:
     @property
     def vendor(self) -> str:
         return "PostgreSQL" if self.database_url.startswith(("postgres", "postgis")) else "SQLite"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(urlparse(self.database_url).path)
+
+    @property
+    def database_name(self) -> str:
+        return urlparse(self.database_url).path.lstrip("/")
+
+    def database_to_drop(self) -> str:
+        """The PostgreSQL database the run may drop and re-create (reset, restore), or exit."""
+        name = self.database_name
+        if "bench" not in name and os.environ.get("BENCH_RESET_DB") != "1":
+            sys.exit(f"Refusing to drop database {name!r}: use a name containing 'bench' or set BENCH_RESET_DB=1.")
+        return name
 
     def app_env(self, **extra) -> dict:
         env = dict(os.environ)
@@ -111,26 +131,22 @@ def shell(config: Config, code: str) -> str:
     return manage(config, "shell", "--no-imports", "-c", code, capture=True)
 
 
-RESET_POSTGRES = """
-import sys, dj_database_url, psycopg
-cfg = dj_database_url.parse(sys.argv[1])
-conn = psycopg.connect(host=cfg["HOST"] or None, port=cfg["PORT"] or None, user=cfg["USER"] or None,
-                       password=cfg["PASSWORD"] or None, dbname="postgres", autocommit=True)
+RESET_POSTGRES = (
+    POSTGRES
+    + """
 conn.execute(f'DROP DATABASE IF EXISTS "{cfg["NAME"]}" WITH (FORCE)')
 conn.execute(f'CREATE DATABASE "{cfg["NAME"]}"')
 """
+)
 
 
 def reset_database(config: Config):
     """A fresh database for the run: the SQLite file is deleted, the PostgreSQL database re-created."""
     if config.vendor == "SQLite":
-        path = Path(urlparse(config.database_url).path)
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+            Path(f"{config.sqlite_path}{suffix}").unlink(missing_ok=True)
         return
-    name = urlparse(config.database_url).path.lstrip("/")
-    if "bench" not in name and os.environ.get("BENCH_RESET_DB") != "1":
-        sys.exit(f"Refusing to drop database {name!r}: use a name containing 'bench' or set BENCH_RESET_DB=1.")
+    config.database_to_drop()
     subprocess.run([config.python, "-c", RESET_POSTGRES, config.database_url], cwd=ROOT, check=True)
 
 
@@ -409,7 +425,7 @@ def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> lis
     return results
 
 
-def seed(config: Config, size: int, loaded: int) -> float:
+def seed(config: Config, size: int, loaded: int) -> dict:
     """Sizes grow: each step adds the difference (seed_content appends), 80 % news, 20 % directives."""
     delta = size - loaded
     news = delta * 4 // 5
@@ -426,9 +442,10 @@ def seed(config: Config, size: int, loaded: int) -> float:
         show=True,
     )
     seed_seconds = round(time.monotonic() - started, 1)
+    started = time.monotonic()
     if config.search_index:
         manage(config, "rebuild_search_index", show=True)
-    return seed_seconds
+    return {"seeded_from": loaded, "seed_seconds": seed_seconds, "index_seconds": round(time.monotonic() - started, 1)}
 
 
 def git_commit() -> str:
@@ -440,23 +457,50 @@ def git_commit() -> str:
         return "unknown"
 
 
+def prepare_database(config: Config):
+    """A fresh database with the demo, before the first size is seeded."""
+    reset_database(config)
+    manage(config, "migrate", "--noinput")
+    manage(config, "sync_locales")
+    manage(config, "load_demo_content")
+
+
+def load(config: Config, snapshots: Snapshots, size: int, loaded: int) -> dict:
+    """Bring the database to ``size`` seeded pages: as it is (BENCH_REUSE), from a snapshot, or by seeding.
+
+    What the report says about it comes back: ``seed_seconds`` (None: not seeded by this run) and the manifest
+    of the snapshot restored.
+    """
+    if config.reuse and not loaded:
+        log(f"measuring the database as it is: demo and {size} seeded pages already loaded")
+        return {"seed_seconds": None}
+    if snapshot := snapshots.find(size):
+        log(f"restoring the snapshot of {size} pages made {snapshot['made']} on commit {snapshot['commit']}")
+        snapshots.restore(size, snapshot)
+        manage(config, "migrate", "--noinput")  # the code measured may have migrations the snapshot lacks
+        return {"seed_seconds": None, "snapshot": snapshot}
+    if not loaded:
+        prepare_database(config)
+    facts = seed(config, size, loaded)
+    if snapshots.folder:
+        snapshots.save(size, {**facts, "search_index": config.search_index, "commit": config.commit})
+        log(f"snapshot of {size} pages saved in {snapshots.folder}")
+    return {"seed_seconds": facts["seed_seconds"]}
+
+
 def main():
     config = Config()
     config.secret = secrets.token_urlsafe(50)
+    config.commit = git_commit()  # the code this run started with, for the report and the snapshots it makes
     config.out.mkdir(parents=True, exist_ok=True)
     (config.out / "locust").mkdir(exist_ok=True)
     log(f"{config.vendor}{' + Redis' if config.redis_url else ''}, sizes {config.sizes}, {config.seconds}s/scenario")
-    if config.reuse:
-        log(f"measuring the database as it is: demo and {config.sizes[0]} seeded pages already loaded")
-    else:
-        reset_database(config)
-        manage(config, "migrate", "--noinput")
-        manage(config, "sync_locales")
-        manage(config, "load_demo_content")
-    manage(config, "collectstatic", "--noinput")
+    snapshots = Snapshots(config)
+    if config.measure:
+        manage(config, "collectstatic", "--noinput")
     run = {
         "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
+        "commit": config.commit,
         "database": config.vendor,
         "redis": bool(config.redis_url),
         "workers": config.workers,
@@ -467,13 +511,12 @@ def main():
     }
     loaded = 0
     for size in config.sizes:
-        if config.reuse and not loaded:
-            loaded, seed_seconds = size, None
-        else:
-            seed_seconds = seed(config, size, loaded)
+        loading = load(config, snapshots, size, loaded)
         loaded = size
+        if not config.measure:
+            continue
         samples = json.loads(shell(config, SAMPLES))
-        step = {"size": size, "pages": samples["pages"], "seed_seconds": seed_seconds, "modes": {}}
+        step = {"size": size, "pages": samples["pages"], **loading, "modes": {}}
         for cache_seconds in config.cache_modes:
             if config.redis_url:
                 shell(config, CLEAR_CACHE)
@@ -481,6 +524,9 @@ def main():
             step["modes"][str(cache_seconds)] = measure(config, samples, cache_seconds, size)
         run["sizes"].append(step)
         (config.out / "results.json").write_text(json.dumps(run, indent=2, ensure_ascii=False))
+    if not config.measure:
+        log(f"seeded {config.sizes}; nothing measured (BENCH_MEASURE=0)")
+        return
     if config.surge_seconds:
         from surge import surge
 
