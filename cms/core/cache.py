@@ -179,7 +179,7 @@ def seconds_until_expiry(generation: float) -> float | None:
     global _known_expiry
     uncommitted = _uncommitted_memo()
     if uncommitted is not None:
-        expiry = _memoised(uncommitted, f"cms-content:{generation}:next-expiry", lambda: _next_expiry())
+        expiry = _memoised(uncommitted, f"cms-content:{generation}:next-expiry", _next_expiry)
         return None if expiry is None else expiry - time.time()
     stored = _known_expiry
     if stored[0] != generation:

@@ -84,12 +84,9 @@ def localize_snippet_listing_buttons(snippet, user, next_url=None):
             priority=100,
         )
     if snippet._localize_sync_source_id is not None:
-        url = reverse("wagtail_localize:update_translations", args=[snippet._localize_sync_source_id])
-        if next_url is not None:
-            url += "?" + urlencode({"next": next_url})
         yield Button(
             gettext(SYNC_SNIPPETS),
-            url,
+            _sync_url(snippet._localize_sync_source_id, next_url),
             attrs={"aria-label": gettext(SYNC_SNIPPETS_LABEL) % title},
             icon_name="resubmit",
             priority=106,
@@ -107,10 +104,15 @@ def localize_page_listing_buttons(page, user, view_name=None, next_url=None):
         url = reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id])
         yield Button(gettext(TRANSLATE_PAGE), url, priority=60, icon_name="wagtail-localize-language")
     if page._localize_sync_source_id is not None:
-        url = reverse("wagtail_localize:update_translations", args=[page._localize_sync_source_id])
-        if next_url is not None:
-            url += "?" + urlencode({"next": next_url})
-        yield Button(gettext(SYNC_PAGES), url, priority=60, icon_name="resubmit")
+        yield Button(
+            gettext(SYNC_PAGES), _sync_url(page._localize_sync_source_id, next_url), priority=60, icon_name="resubmit"
+        )
+
+
+def _sync_url(source_id, next_url=None) -> str:
+    """wagtail-localize's "sync translations" address for a translation source, back to ``next_url``."""
+    url = reverse("wagtail_localize:update_translations", args=[source_id])
+    return url if next_url is None else f"{url}?{urlencode({'next': next_url})}"
 
 
 @hooks.register("construct_page_listing_buttons")
