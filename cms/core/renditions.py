@@ -6,6 +6,8 @@ province home. A view that knows its images calls ``prepare()`` once; ``{% rendi
 reads what was found and leaves Wagtail to find or make, and cache, only the renditions that were not.
 """
 
+import functools
+
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
@@ -16,9 +18,16 @@ NEWS_CARD = "fill-320x200|format-webp"
 _PREPARED = "_portal_prepared_renditions"
 
 
+@functools.cache
+def filter_for(spec: str) -> Filter:
+    """One ``Filter`` per spec for the process: Wagtail parses a spec's operations once per ``Filter`` object,
+    and a listing asks for the same few specs hundreds of times."""
+    return Filter(spec=spec)
+
+
 def _cache_key(image, spec: str) -> str:
     # Wagtail's own key (``AbstractRendition.get_cache_key``): the focal point's key and the spec.
-    filter = Filter(spec=spec)
+    filter = filter_for(spec)
     return image.get_rendition_model().construct_cache_key(image, filter.get_cache_key(image), filter.spec)
 
 

@@ -6,16 +6,16 @@ maps onto its own routes (``find/?html_path=`` resolves them).
 """
 
 import dataclasses
-import functools
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from PIL import features
-from wagtail.images.models import Filter, SourceImageIOError
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from cms.core.public_urls import absolute
+from cms.core.renditions import filter_for
 from cms.core.store import active_store
 
 # Renditions every API image carries: name -> Wagtail filter spec.
@@ -82,7 +82,7 @@ def image_representation(image, alt: str = "") -> dict | None:
         return None
     variants = variant_specs()
     try:
-        renditions = image.get_renditions(*(_filter(spec) for spec in (*RENDITIONS.values(), *variants)))
+        renditions = image.get_renditions(*(filter_for(spec) for spec in (*RENDITIONS.values(), *variants)))
     except SourceImageIOError:
         logger.warning("Image %s: original file %s is missing; left out of the API", image.pk, image.file.name)
         return None
@@ -105,13 +105,6 @@ def image_representation(image, alt: str = "") -> dict | None:
         representation["variants"] = list(sized.values())
         representation["variants_srcset"] = ", ".join(f"{item['url']} {item['width']}w" for item in sized.values())
     return representation
-
-
-@functools.cache
-def _filter(spec: str) -> Filter:
-    """One ``Filter`` per spec for the process: Wagtail parses a spec's operations once per ``Filter`` object,
-    and a listing asks for the same few specs hundreds of times."""
-    return Filter(spec=spec)
 
 
 def _rendition(rendition) -> dict:
