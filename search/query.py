@@ -36,6 +36,10 @@ MAX_WORDS = 12
 SUGGESTION_LIMIT = 8
 # Matches ranked per query; a search matching more reports "more than MAX_RANKED" and pages through these.
 MAX_RANKED = 1000
+# The best-ranked matches that are also checked for the phrase in the text (``_ranked``): the text is the widest
+# column, and on PostgreSQL it is read from the TOAST table, one look-up per row.
+PHRASE_RANKED = 200
+PHRASE_POINTS = 15
 RECENT_NEWS_DAYS = 90
 # Pages that stand on their own rank this much above listing entries (documents.listing_entry_types): more than
 # the keywords line gives, so "Văn phòng HĐND và UBND huyện" comes before every "… UBND huyện" meeting chaired
@@ -376,7 +380,13 @@ def _newest(queryset, condition: Q):
     return SearchEntry.objects.filter(pk__in=newest).values("pk")
 
 
-def _score(parsed: ParsedQuery):
+def _body_phrase(parsed: ParsedQuery) -> Q | None:
+    """The words in typed order in the text, for a query of several words (None for one word)."""
+    return Q(body_folded__contains=text.padded(parsed.folded)) if len(parsed.folded) > 1 else None
+
+
+def _score(parsed: ParsedQuery, body_phrase: bool = True):
+    """The rank of a match; ``body_phrase=False`` leaves out the phrase in the text (``_ranked`` adds it)."""
     slots = parsed.slots
     score = _points(_slots_in("title_folded", slots, fuzzy=False), 100) + _points(
         _slots_in("keywords_folded", slots, fuzzy=False), 30
@@ -392,8 +402,9 @@ def _score(parsed: ParsedQuery):
             if slot.fuzzy:
                 score += _points(_slot_in("title_folded", slot, fuzzy=True), 6)
     if len(parsed.folded) > 1:
-        phrase = text.padded(parsed.folded)
-        score += _points(Q(title_folded__contains=phrase), 20) + _points(Q(body_folded__contains=phrase), 15)
+        score += _points(Q(title_folded__contains=text.padded(parsed.folded)), 20)
+        if body_phrase:
+            score += _points(_body_phrase(parsed), PHRASE_POINTS)
     score += _points(Q(title_exact__contains=text.padded(parsed.exact)), 40)
     entries = documents.listing_entry_types()
     if entries:
@@ -409,7 +420,7 @@ def _score(parsed: ParsedQuery):
     return score
 
 
-def search_parsed(parsed: ParsedQuery, locale, filters: Filters | None = None, site=None):
+def search_parsed(parsed: ParsedQuery, locale, filters: Filters | None = None, site=None, body_phrase: bool = True):
     """Ranked ``SearchEntry`` queryset for a planned query; empty when the query has no words.
 
     A common word matches most of a large portal, and scoring and counting every match is what made it
@@ -433,7 +444,7 @@ def search_parsed(parsed: ParsedQuery, locale, filters: Filters | None = None, s
         candidates = candidates.union(_newest(queryset, Q(number_key__contains=parsed.number_key)))
     return (
         SearchEntry.objects.filter(pk__in=candidates)
-        .annotate(score=_score(parsed))
+        .annotate(score=_score(parsed, body_phrase))
         .order_by("-score", "-date", "-pk")
         .defer(*UNSHOWN)
     )
@@ -520,7 +531,32 @@ def _finds_anything(query: str, locale, filters, site) -> bool:
 
 
 def _ranked(parsed: ParsedQuery, locale, filters, site) -> list[tuple]:
-    return list(search_parsed(parsed, locale, filters, site).values_list(*RANK_COLUMNS)[: MAX_RANKED + 1])
+    """``RANK_COLUMNS`` of the best ``MAX_RANKED + 1`` matches, best first.
+
+    Ranked without the phrase in the text first; then only the best ``PHRASE_RANKED`` are read for it and reordered
+    with its points. Reading the text of every candidate (up to three thousand TOAST look-ups on PostgreSQL) was the
+    largest part of a broad search; the order differs from ``search_parsed``'s only below the first
+    ``PHRASE_RANKED``, where a match with the phrase is ranked as if it had none (as matches older than the
+    candidates are not ranked at all).
+    """
+    if not parsed:
+        return []
+    columns = (*RANK_COLUMNS, "score")
+    scored = search_parsed(parsed, locale, filters, site, body_phrase=False).values_list(*columns)
+    rows = list(scored[: MAX_RANKED + 1])
+    phrase = _body_phrase(parsed)
+    if phrase is not None and rows:
+        best = rows[:PHRASE_RANKED]
+        with_phrase = set(
+            SearchEntry.objects.filter(phrase, pk__in=[row[0] for row in best]).values_list("pk", flat=True)
+        )
+
+        def key(row):
+            pk, *_columns, date, score = row
+            return (score + PHRASE_POINTS * (pk in with_phrase), date, pk)
+
+        rows[:PHRASE_RANKED] = sorted(best, key=key, reverse=True)
+    return [row[:-1] for row in rows]
 
 
 def run(query: str, locale, filters: Filters | None = None, site=None) -> Outcome:

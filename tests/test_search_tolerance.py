@@ -217,6 +217,26 @@ def test_words_in_the_typed_order_rank_above_scattered_words(news_index):
     assert titles("ke hoach dan chu")[0] == "Kế hoạch dân chủ"
 
 
+def test_the_phrase_in_the_text_lifts_the_best_ranked_matches_and_no_others(news_index, monkeypatch):
+    """The text is read for the phrase only among the best PHRASE_RANKED matches (search.query._ranked)."""
+    for day, lead in [
+        (1, "Sơ kết dân chủ ở cơ sở."),
+        (2, "Dân chủ ở cơ sở được sơ kết."),
+        (3, "Cơ sở sơ kết dân chủ ở bản."),
+    ]:
+        factories.NewsPageFactory(parent=news_index, title=f"Tin {day}", lead=lead, date=datetime.date(2024, 5, day))
+    factories.NewsPageFactory(
+        parent=news_index, title="Tin 4", lead="Sơ kết dân chủ ở cơ sở năm nay.", date=datetime.date(2024, 4, 1)
+    )
+    exact = [entry.title for entry in search_query.search("so ket dan chu o co so", Locale.get_default())]
+    assert exact == ["Tin 1", "Tin 4", "Tin 3", "Tin 2"]
+    assert titles("so ket dan chu o co so") == exact
+
+    monkeypatch.setattr(search_query, "PHRASE_RANKED", 3)
+    # Without the phrase the newest come first; "Tin 4", the oldest, is fourth: not read for it, it keeps its place.
+    assert titles("so ket dan chu o co so") == ["Tin 1", "Tin 3", "Tin 2", "Tin 4"]
+
+
 def test_a_page_of_its_own_outranks_work_schedule_activities_that_name_the_same_body(home, news_index):
     from cms.schedule.models import ScheduleEntryPage, ScheduleIndexPage
 
