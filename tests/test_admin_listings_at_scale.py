@@ -121,6 +121,34 @@ def test_the_explorer_costs_the_same_with_10_and_with_50_rows(client, sections, 
         client.get(reverse("wagtailadmin_explore", args=[vanho.pk]))
 
 
+def listing_plan(sql: str) -> list[str]:
+    """The plan of the explorer's listing query: its top-level steps (PostgreSQL told to avoid a scan or a sort
+    wherever it can, as it does on a large table; a test database is too small for it to bother)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute(f"EXPLAIN {sql}")
+            return [row[0] for row in cursor.fetchall()][:2]
+        cursor.execute("ANALYZE")  # with the table's statistics, as a database in use has them
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return [detail for _id, parent, _unused, detail in cursor.fetchall() if parent == 0]
+
+
+@pytest.mark.parametrize(("username", "section"), [("admin", "province"), (EDITOR, "vanho")])
+def test_the_explorer_reads_a_sections_newest_children_from_an_index(client, sections, username, section):
+    """The default order (newest edit first) comes from cms/migrations/0010's index: the database stops after the
+    rows shown instead of sorting every child of the section (80,000 at 100,000 pages)."""
+    client.force_login(user(username))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("wagtailadmin_explore", args=[sections[section].pk])).status_code == 200
+    newest_first = '"wagtailcore_page"."latest_revision_created_at" DESC'
+    (listing,) = [q["sql"] for q in queries.captured_queries if f"ORDER BY {newest_first}" in q["sql"]]
+    plan = listing_plan(listing)
+    assert any("portal_page_children_newest" in step for step in plan), plan
+    assert not any("Sort" in step or "TEMP B-TREE FOR ORDER BY" in step for step in plan), plan
+
+
 def test_a_commune_editor_explores_the_same_children_as_wagtail_lists(client, sections):
     """The explorer skips Wagtail's "pages you may explore" filter only where it keeps every child anyway."""
     vanho_home = Portal.objects.get(hostname=VANHO).home

@@ -13,7 +13,8 @@ taken out here, without changing a byte of the page:
 - when every child of the section is explorable by the user (a superuser, or an editor whose permission covers
   the section), the listing does not ask which of all the installation's pages the user may explore (a
   semi-join over every page), and the number of rows for the pagination is the parent's own count of children
-  instead of a COUNT over the section (36 ms for 12,503 children, 74 ms for 40,553).
+  instead of a COUNT over the section (36 ms for 12,503 children, 74 ms for 40,553), and the rows come newest
+  first from an index (cms/migrations/0010) instead of a sort of every child.
 """
 
 from functools import lru_cache
@@ -120,7 +121,12 @@ class PortalExplorableIndexView(ExplorableIndexView):
     def get_base_queryset(self):
         if self.is_searching or self.is_filtering or not self.every_child_explorable():
             return super().get_base_queryset()
-        children = self.model._default_manager.child_of(self.parent_page)
+        # The children as treebeard names them (depth and path), not Wagtail's ``child_of``: its extra
+        # ``depth >= parent`` and ``id != parent`` (always true of a child) make SQLite's planner, once the table
+        # has statistics, read the depth as a range and sort every child instead of reading the 50 newest from
+        # the index made for this order (cms/migrations/0010).
+        parent = self.parent_page
+        children = self.model._default_manager.filter(depth=parent.depth + 1, path__startswith=parent.path)
         self.all_children_condition = children.query.where
         return self.annotate_queryset(children)
 
