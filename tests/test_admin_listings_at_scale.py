@@ -126,14 +126,14 @@ def test_the_explorer_costs_the_same_with_10_and_with_50_rows(client, sections, 
 
 
 def listing_plan(sql: str) -> list[str]:
-    """The plan of the explorer's listing query: its top-level steps (PostgreSQL told to avoid a scan or a sort
-    wherever it can, as it does on a large table; a test database is too small for it to bother)."""
+    """The plan of the explorer's listing query. PostgreSQL is told to avoid a scan or a sort wherever it can, as it
+    does on a large table (a test database is too small for it to bother); SQLite's top-level steps are kept."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_sort = off")
             cursor.execute(f"EXPLAIN {sql}")
-            return [row[0] for row in cursor.fetchall()][:2]
+            return [row[0] for row in cursor.fetchall()]
         cursor.execute("ANALYZE")  # with the table's statistics, as a database in use has them
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
         return [detail for _id, parent, _unused, detail in cursor.fetchall() if parent == 0]
@@ -150,7 +150,8 @@ def test_the_explorer_reads_a_sections_newest_children_from_an_index(client, sec
     (listing,) = [q["sql"] for q in queries.captured_queries if f"ORDER BY {newest_first}" in q["sql"]]
     plan = listing_plan(listing)
     assert any("portal_page_children_newest" in step for step in plan), plan
-    assert not any("Sort" in step or "TEMP B-TREE FOR ORDER BY" in step for step in plan), plan
+    sorts = ("Sort Key: wagtailcore_page.latest_revision_created_at", "USE TEMP B-TREE FOR ORDER BY")
+    assert not any(sort in step for step in plan for sort in sorts), plan
 
 
 def test_a_commune_editor_explores_the_same_children_as_wagtail_lists(client, sections):
