@@ -70,22 +70,6 @@ def call(application, url: str, host: str = "127.0.0.1", cookie: str = "") -> tu
     return captured["status"], captured["headers"], size
 
 
-def session_cookie(username: str) -> str:
-    """A signed-in session for ``username``, as the login view would make it."""
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-
-    user = get_user_model().objects.get(username=username)
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
-
-
 def commune_editor(hostname: str) -> str:
     """``bench.<commune>``, a member of that commune's editors' group (made once, as bench/run.py does)."""
     from django.contrib.auth import get_user_model
@@ -254,7 +238,7 @@ def main() -> None:
     django.setup()
     application = get_wsgi_application()
     rows = [row for row in scenarios(groups) if args.match in row["label"]]
-    cookies = {user: session_cookie(user) for user in {row["user"] for row in rows} if user}
+    cookies = {user: profile_request.session_cookie(user) for user in {row["user"] for row in rows} if user}
     print(f"cache {args.cache}; {args.repeat} timed requests per URL after {args.warm}; load {os.getloadavg()[0]:.2f}")
     print(f"{'what':<58}{'status':>7}{'SQL':>5}{'p50 ms':>9}{'p95 ms':>9}{'min ms':>9}{'bytes':>9}{'load':>6}")
     group = None

@@ -7,6 +7,7 @@ evidence for a change in what runs per request. Drives the WSGI application in t
     .venv/bin/python bench/profile_request.py '/api/v2/pages/?fields=*&limit=20' /bench/django-default/
     .venv/bin/python bench/profile_request.py --top 25 /vi/          # the functions that dominate
     .venv/bin/python bench/profile_request.py --host xa01.localhost /vi/   # a commune's portal
+    .venv/bin/python bench/profile_request.py --user admin /admin/pages/3/   # the admin, signed in
     valgrind --tool=callgrind --instr-atstart=no .venv/bin/python bench/profile_request.py --callgrind /vi/
 
 The first request of each URL fills the caches and is not counted (``--warm``); the figures are per request.
@@ -49,6 +50,22 @@ def environ_for(url: str, host: str = "127.0.0.1") -> dict:
         "wsgi.run_once": False,
         "wsgi.version": (1, 0),
     }
+
+
+def session_cookie(username: str) -> str:
+    """A signed-in session for ``username``, as the login view would make it."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+
+    user = get_user_model().objects.get(username=username)
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def call(application, url: str, extra: dict | None = None, host: str = "127.0.0.1") -> tuple[str, dict, bytes]:
@@ -111,17 +128,19 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=0, help="also print the N functions with most own time")
     parser.add_argument("--callgrind", action="store_true", help="running under valgrind: count instructions")
     parser.add_argument("--host", default="127.0.0.1", help="the Host header: which portal answers")
+    parser.add_argument("--user", default="", help="signed in as this user (the admin's screens: --user admin)")
     args = parser.parse_args()
 
     application = wsgi_application()
+    cookie = {"HTTP_COOKIE": session_cookie(args.user)} if args.user else {}
     round_trips = RedisRoundTrips()
     unit = "instr/req" if args.callgrind else "calls/req"
     print(f"{'url':<58}{'status':>8}{'X-Cache':>9}{'SQL':>5}{'redis':>7}{unit:>12}{'bytes':>9}")
     for url in args.urls:
         for _ in range(args.warm):
-            call(application, url, host=args.host)
+            call(application, url, cookie, host=args.host)
         round_trips.count = 0
-        status, headers, body = call(application, url, host=args.host)
+        status, headers, body = call(application, url, cookie, host=args.host)
         redis = round_trips.count
         profiler = None if args.callgrind else cProfile.Profile()
         if args.callgrind:
@@ -131,7 +150,7 @@ def main() -> None:
         else:
             profiler.enable()
         for _ in range(args.repeat):
-            call(application, url, host=args.host)
+            call(application, url, cookie, host=args.host)
         if args.callgrind:
             callgrind("--instr=off")
             callgrind("--dump")

@@ -156,7 +156,26 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Site
+
+def session_cookie(user):
+    # A signed-in session, as the login view would make it.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+def admin_samples():
+    # The demo's superuser (load_demo_content) and the statistics listing: the province's admin scenarios.
+    from cms.statistics.models import Statistic
+    admin = get_user_model().objects.filter(username="admin", is_superuser=True).first()
+    if admin is None:
+        return {}
+    listing = reverse(Statistic.snippet_viewset.get_url_name("list"))
+    return {"admin_session": session_cookie(admin), "statistics_listing_url": listing}
 
 def commune_samples():
     # The first commune of seed_content --portals and a session of an editor of it (none: no commune scenario).
@@ -168,16 +187,11 @@ def commune_samples():
     group = editors.distinct().first()
     editor, _created = get_user_model().objects.get_or_create(username="bench.xa01", defaults={"is_active": True})
     editor.groups.add(group)
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(editor.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = editor.get_session_auth_hash()
-    session.create()
     return {
         "commune_host": site.hostname,
         "commune_news_index_url": news_index.get_url_parts()[2],
         "commune_news_index_id": news_index.pk,
-        "commune_editor_session": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+        "commune_editor_session": session_cookie(editor),
     }
 
 from wagtail.models import Page
@@ -192,8 +206,10 @@ print(json.dumps({
     "news_url": middle.get_url_parts()[2],
     "directive_index_url": directive_index.get_url_parts()[2],
     "news_index_url": middle.get_parent().get_url_parts()[2],
+    "news_index_id": middle.get_parent().pk,
     "newest_url": news.order_by("-first_published_at", "-pk").first().get_url_parts()[2],
     "pages": Page.objects.filter(depth__gt=1).count(),
+    **admin_samples(),
     **commune_samples(),
 }))
 """
@@ -368,11 +384,18 @@ def selected_scenarios(config: Config) -> list[dict]:
     return [scenario for scenario in SCENARIOS if scenario["key"] in wanted]
 
 
-def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> list[dict]:
+def measure(config: Config, samples: dict, cache_seconds: int, size: int, first_mode: bool = True) -> list[dict]:
+    """Every selected scenario in one cache mode; signed-in ones (``session``) only in the run's first mode.
+
+    The page cache never answers a signed-in request, so a second mode would measure the admin again for nothing;
+    nor are they paired with the Django floor, whose ratio judges anonymous answers.
+    """
     results = []
     floor_path = next(scenario["url"] for scenario in SCENARIOS if scenario["key"] == FLOOR_KEY)
     with Server(config, cache_seconds) as server:
         for scenario in selected_scenarios(config):
+            if scenario.get("session") and not first_mode:
+                continue
             try:
                 path = scenario["url"].format(**samples)
                 headers = {"Host": scenario.get("host", "").format(**samples)}
@@ -396,7 +419,7 @@ def measure(config: Config, samples: dict, cache_seconds: int, size: int) -> lis
                 fetch(config.base_url + path, headers)
             _status, answer = fetch(config.base_url + path, headers)
             entry["queries"] = int(answer.get("X-Bench-Queries", -1))
-            paired = config.paired_floor and not scenario.get("baseline")
+            paired = config.paired_floor and not scenario.get("baseline") and not scenario.get("session")
             floor_url = config.base_url + floor_path if paired else ""
             url = config.base_url + path
             entry["single_ms"], floor_single = single_client_latency(url, headers=headers, floor=floor_url)
@@ -517,11 +540,11 @@ def main():
             continue
         samples = json.loads(shell(config, SAMPLES))
         step = {"size": size, "pages": samples["pages"], **loading, "modes": {}}
-        for cache_seconds in config.cache_modes:
+        for index, cache_seconds in enumerate(config.cache_modes):
             if config.redis_url:
                 shell(config, CLEAR_CACHE)
             log(f"size {size}, API_CACHE_SECONDS={cache_seconds}")
-            step["modes"][str(cache_seconds)] = measure(config, samples, cache_seconds, size)
+            step["modes"][str(cache_seconds)] = measure(config, samples, cache_seconds, size, first_mode=index == 0)
         run["sizes"].append(step)
         (config.out / "results.json").write_text(json.dumps(run, indent=2, ensure_ascii=False))
     if not config.measure:

@@ -4,6 +4,7 @@
 Extend this list when an endpoint lands; a URL that answers 404, or names a sample the loaded data lacks, is
 reported as "not available". ``host`` sends that Host header (a commune portal); ``session`` logs the requests in
 (the session id of a sample account). The commune scenarios need ``BENCH_PORTALS`` > 1 (bench/README.md).
+``admin`` marks the admin screens of issue 21's target "Admin screens p50 ≤ 300 ms one client" (bench/report.py).
 """
 
 SCENARIOS = [
@@ -35,6 +36,37 @@ SCENARIOS = [
         "label": "Commune admin explorer (its editor)",
         "url": "/admin/pages/{commune_news_index_id}/",
         "session": "{commune_editor_session}",
+        "admin": True,
+    },
+    # The province's admin as the demo's superuser (``admin``): the explorer of the seeded news section (every
+    # article of a one-portal run is its child), the editor of one article, the dashboard, one snippet listing.
+    {
+        "key": "admin_explorer",
+        "label": "Admin explorer: news section (superuser)",
+        "url": "/admin/pages/{news_index_id}/",
+        "session": "{admin_session}",
+        "admin": True,
+    },
+    {
+        "key": "admin_page_editor",
+        "label": "Admin page editor: an article (superuser)",
+        "url": "/admin/pages/{news_id}/edit/",
+        "session": "{admin_session}",
+        "admin": True,
+    },
+    {
+        "key": "admin_dashboard",
+        "label": "Admin dashboard (superuser)",
+        "url": "/admin/",
+        "session": "{admin_session}",
+        "admin": True,
+    },
+    {
+        "key": "admin_snippets",
+        "label": "Admin snippet listing: statistics (superuser)",
+        "url": "{statistics_listing_url}",
+        "session": "{admin_session}",
+        "admin": True,
     },
     {
         "key": "stock_listing",

@@ -16,13 +16,13 @@ from django.template.backends.django import Template as DjangoTemplate
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.widgets.button import BaseButton
+from wagtail.admin.widgets.button import BaseButton, ButtonWithDropdownFromHook
 from wagtail.models import Page, Site
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from cms.editorial import translation_review
 from cms.editorial import wagtail_hooks as editorial_hooks
-from cms.editorial.explorer import RowButton, _button_html
+from cms.editorial.explorer import RowButton, _button_html, _menu_parts
 from cms.portals.models import Portal
 from cms.statistics.models import Statistic
 from news.models import NewsIndexPage
@@ -61,6 +61,7 @@ def explore(client, username: str, section) -> tuple[str, dict]:
     url = reverse("wagtailadmin_explore", args=[section.pk])
     client.get(url)  # warm what a process remembers (site roots, content types)
     _button_html.cache_clear()
+    _menu_parts.cache_clear()
     renders, roots = Counter(), Counter()
     render, site_root_paths = DjangoTemplate.render, Site.get_site_root_paths
 
@@ -84,6 +85,7 @@ def explore(client, username: str, section) -> tuple[str, dict]:
     cost = {
         "queries": len(queries),
         "button renders": renders[BaseButton.template_name],
+        "menu renders": renders[ButtonWithDropdownFromHook.template_name],
         "site roots": roots["read"],
         "pages counted": len(page_counts),
     }
@@ -95,9 +97,11 @@ def test_the_explorer_renders_every_rows_menu_as_wagtail_does(client, sections, 
     factories.NewsPageFactory(parent=sections[section], live=False, title="Tin nháp <b>&</b>")  # "View draft"
     fast, cost = explore(client, username, sections[section])
     assert 0 < _button_html.cache_info().misses <= cost["button renders"]  # the rows' menus went the fast way
+    assert _menu_parts.cache_info().misses == cost["menu renders"] == 1  # one kind of menu, rendered once
     monkeypatch.setattr(RowButton, "renders_fast", classmethod(lambda cls, button: False))  # Wagtail's own
-    slow, _cost = explore(client, username, sections[section])
-    assert _button_html.cache_info().misses == 0
+    slow, slow_cost = explore(client, username, sections[section])
+    assert _button_html.cache_info().misses == _menu_parts.cache_info().misses == 0
+    assert slow_cost["menu renders"] > 1  # one per row
     assert without_tokens(fast) == without_tokens(slow)
 
 
@@ -111,7 +115,7 @@ def test_the_explorer_costs_the_same_with_10_and_with_50_rows(client, sections, 
     vanho.refresh_from_db()
     assert vanho.get_children().count() == 50
     fifty = {name: explore(client, name, vanho)[1] for name in ("admin", EDITOR)}
-    # The same statements, button template renders (one per kind of button) and site-root reads.
+    # The same statements, button and menu template renders (one per kind of button, of menu) and site-root reads.
     assert fifty == ten
     # Every child of the section is the user's to explore: their number is the parent's count of children.
     assert ten["admin"]["pages counted"] == ten[EDITOR]["pages counted"] == 0
@@ -119,6 +123,35 @@ def test_the_explorer_costs_the_same_with_10_and_with_50_rows(client, sections, 
     client.force_login(user(EDITOR))
     with django_assert_max_num_queries(45):
         client.get(reverse("wagtailadmin_explore", args=[vanho.pk]))
+
+
+def listing_plan(sql: str) -> list[str]:
+    """The plan of the explorer's listing query. PostgreSQL is told to avoid a scan or a sort wherever it can, as it
+    does on a large table (a test database is too small for it to bother); SQLite's top-level steps are kept."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute(f"EXPLAIN {sql}")
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute("ANALYZE")  # with the table's statistics, as a database in use has them
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return [detail for _id, parent, _unused, detail in cursor.fetchall() if parent == 0]
+
+
+@pytest.mark.parametrize(("username", "section"), [("admin", "province"), (EDITOR, "vanho")])
+def test_the_explorer_reads_a_sections_newest_children_from_an_index(client, sections, username, section):
+    """The default order (newest edit first) comes from cms/migrations/0010's index: the database stops after the
+    rows shown instead of sorting every child of the section (80,000 at 100,000 pages)."""
+    client.force_login(user(username))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("wagtailadmin_explore", args=[sections[section].pk])).status_code == 200
+    newest_first = '"wagtailcore_page"."latest_revision_created_at" DESC'
+    (listing,) = [q["sql"] for q in queries.captured_queries if f"ORDER BY {newest_first}" in q["sql"]]
+    plan = listing_plan(listing)
+    assert any("portal_page_children_newest" in step for step in plan), plan
+    sorts = ("Sort Key: wagtailcore_page.latest_revision_created_at", "USE TEMP B-TREE FOR ORDER BY")
+    assert not any(sort in step for step in plan for sort in sorts), plan
 
 
 def test_a_commune_editor_explores_the_same_children_as_wagtail_lists(client, sections):
