@@ -12,6 +12,7 @@ import http.client
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -219,6 +220,19 @@ from django.core.cache import cache
 # Only this project's keys (KEY_PREFIX) in the configured Redis database are removed.
 cache.delete_pattern("*") if hasattr(cache, "delete_pattern") else cache.clear()
 """
+
+
+def clear_caches(config: Config) -> None:
+    """Start a mode with empty shared caches: Redis's project keys, or without Redis the page cache's folder and
+    the content generation's file. A restored snapshot is not a publication, so nothing else would tell the
+    cache that the database under it changed: a size's cached mode would otherwise be served the pages the
+    previous size cached."""
+    if config.redis_url:
+        shell(config, CLEAR_CACHE)
+    else:
+        shutil.rmtree(config.out / "page-cache", ignore_errors=True)
+        for stamp in config.out.glob("content-generation*"):  # the content's stamp and the sites' (".sites")
+            stamp.unlink()
 
 
 class Server:
@@ -541,8 +555,7 @@ def main():
         samples = json.loads(shell(config, SAMPLES))
         step = {"size": size, "pages": samples["pages"], **loading, "modes": {}}
         for index, cache_seconds in enumerate(config.cache_modes):
-            if config.redis_url:
-                shell(config, CLEAR_CACHE)
+            clear_caches(config)
             log(f"size {size}, API_CACHE_SECONDS={cache_seconds}")
             step["modes"][str(cache_seconds)] = measure(config, samples, cache_seconds, size, first_mode=index == 0)
         run["sizes"].append(step)
