@@ -48,7 +48,10 @@ class HomePage(PortalPage):
         # generation): built once per generation instead of 6 statements per view.
         # The slides also depend on the untranslated-snippet fallback (cms.core.i18n.in_locale).
         key = f"home-lists:{self.pk}:{int(with_shared)}:{int(settings.PORTAL_SNIPPET_FALLBACK_TO_DEFAULT)}"
-        lists = remember(key, lambda: self.home_lists(with_shared))
+        if self.pk is None:  # the preview of a home not saved yet: nothing to key it by
+            lists = self.home_lists(with_shared)
+        else:
+            lists = remember(key, lambda: self.home_lists(with_shared))
         context.update(lists)
         # Every image of the page in one read of the renditions cache (the specs of the templates' {% rendition %}).
         articles = [*lists["latest_news"], *lists["shared_news"]]

@@ -44,8 +44,9 @@ def _translations(page) -> dict:
         translations = visibility.visible_pages(queryset=page.get_translations(inclusive=True))
         return {translated.locale.language_code: translated for translated in translations.select_related("locale")}
 
-    # On every page but the homes (the language links): remembered until the content next changes.
-    return remember(f"translations:{page.pk}", compute)
+    # On every page but the homes (the language links): remembered until the content next changes (a page not
+    # saved yet, in a preview, has no key).
+    return remember(f"translations:{page.pk}", compute) if page.pk else compute()
 
 
 @register.simple_tag(takes_context=True)
@@ -203,6 +204,8 @@ def _visible_ancestors(request, page, home) -> list:
         return list(visibility.visible_pages(queryset=page.get_ancestors().filter(depth__gt=home.depth)))
 
     # Remembered until the content next changes (a move or a publication starts a new generation).
+    if not page.pk:  # a page not saved yet (a preview)
+        return compute()
     return _memo(request, ("ancestors", page.pk), lambda: remember(f"ancestors:{page.pk}:{home.pk}", compute))
 
 
