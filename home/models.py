@@ -1,5 +1,6 @@
 """The home page and its banner slides."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from cms.body import BodyBlock
 from cms.core import renditions, sites, visibility
+from cms.core.cache import remember
 from cms.core.pages import PortalPage
 from cms.core.snippets import WorkflowSnippet
 
@@ -39,39 +41,57 @@ class HomePage(PortalPage):
         verbose_name = _("Trang chủ")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The province's home (the default site's, with communes) also lists what the communes shared upward.
+        with_shared = self.shows_shared_news(request)
+        # The lists change only when content does (a publication, a restriction, an expiry starts a new
+        # generation): built once per generation instead of 6 statements per view.
+        # The slides also depend on the untranslated-snippet fallback (cms.core.i18n.in_locale).
+        key = f"home-lists:{self.pk}:{int(with_shared)}:{int(settings.PORTAL_SNIPPET_FALLBACK_TO_DEFAULT)}"
+        if self.pk is None:  # the preview of a home not saved yet: nothing to key it by
+            lists = self.home_lists(with_shared)
+        else:
+            lists = remember(key, lambda: self.home_lists(with_shared))
+        context.update(lists)
+        # Every image of the page in one read of the renditions cache (the specs of the templates' {% rendition %}).
+        articles = [*lists["latest_news"], *lists["shared_news"]]
+        renditions.prepare(
+            [(article.hero_image, renditions.NEWS_CARD) for article in articles]
+            + [(slide.image, SLIDE_IMAGE) for slide in lists["slides"]]
+        )
+        return context
+
+    def home_lists(self, with_shared: bool) -> dict:
+        """The banner, the latest news and directives, the communes' shared news and the sections' links."""
         from news.models import DirectiveIndexPage, DirectivePage, NewsIndexPage, NewsPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["slides"] = list(BannerSlide.objects.live_in(self.locale_id, sites.site_id_of_path(self.path)))
-        # ``path__startswith``: this portal's news only; another portal's home is another tree.
-        context["latest_news"] = list(
+        lists = {"slides": list(BannerSlide.objects.live_in(self.locale_id, sites.site_id_of_path(self.path)))}
+        # ``path__startswith``: this portal's news only; another portal's home is another tree. The bodies are
+        # not shown here: left out of the query and of the remembered copy.
+        lists["latest_news"] = list(
             visibility.visible_pages(NewsPage)
             .filter(locale_id=self.locale_id, path__startswith=self.path)
             .select_related("hero_image")
+            .defer("body")
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
-        context["latest_directives"] = (
+        lists["latest_directives"] = list(
             visibility.visible_pages(DirectivePage)
             .filter(locale_id=self.locale_id, path__startswith=self.path)
+            .defer("body")
             .order_by("-issue_date", "-pk")[:LATEST_DIRECTIVES_COUNT]
         )
-        context["shared_news"] = self.shared_news(request)
-        # Every image of the page in one read of the renditions cache (the specs of the templates' {% rendition %}).
-        articles = [*context["latest_news"], *context["shared_news"]]
-        renditions.prepare(
-            [(article.hero_image, renditions.NEWS_CARD) for article in articles]
-            + [(slide.image, SLIDE_IMAGE) for slide in context["slides"]]
-        )
+        lists["shared_news"] = self.shared_news() if with_shared else []
         # One query for both "see all" links; a plain Page is enough for {% pageurl %}.
         index_types = {
             ContentType.objects.get_for_model(model).pk: key
             for key, model in (("news_index", NewsIndexPage), ("directive_index", DirectiveIndexPage))
         }
-        context.update(dict.fromkeys(index_types.values()))
+        lists.update(dict.fromkeys(index_types.values()))
         children = visibility.visible_pages(queryset=Page.objects.child_of(self))
         for child in children.filter(content_type__in=index_types).order_by("-path"):
-            context[index_types[child.content_type_id]] = child
-        return context
+            lists[index_types[child.content_type_id]] = child
+        return lists
 
     def shared_news_queryset(self):
         """The communes' newest shared articles in this home's language (an index holds the shared ones only)."""
@@ -85,18 +105,19 @@ class HomePage(PortalPage):
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
 
-    def shared_news(self, request) -> list:
-        """On the province's home (the default site's) of an installation with commune portals: the latest news
-        the communes shared upward, each with its portal's name; an empty list elsewhere (no query)."""
-        trees = sites.portal_trees()
+    @staticmethod
+    def shows_shared_news(request) -> bool:
+        """Whether the request is for the province's home (the default site's) of an installation with communes."""
         site = Site.find_for_request(request)
-        if len(trees) < 2 or site is None or not site.is_default_site:
-            return []
+        return len(sites.portal_trees()) >= 2 and site is not None and site.is_default_site
+
+    def shared_news(self) -> list:
+        """The latest news the communes shared upward, each with its portal's name."""
         names = sites.portal_names()
-        news = self.shared_news_queryset()
+        news = list(self.shared_news_queryset().defer("body"))
         for article in news:
             article.portal_name = names.get(article.path[: sites.HOME_PATH_LENGTH], "")
-        return list(news)
+        return news
 
 
 class BannerSlideQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -146,6 +146,10 @@ class NewsPage(PortalPage):
                 condition=models.Q(share_with_province=True),
                 name="news_shared_newest_first",
             ),
+            # Related articles: the newest of a category without reading the category (NewsPage.related_articles).
+            models.Index(
+                "category", models.F("date").desc(), models.F("page_ptr").desc(), name="news_category_newest_first"
+            ),
         ]
 
     RELATED_LIMIT = 5
@@ -154,19 +158,24 @@ class NewsPage(PortalPage):
         """Visible articles of the same portal and language sharing a tag or the category: most shared tags first,
         then newest.
 
-        One query: this article's tags are a subquery. The portal's articles are those under the same home
-        (another portal's would not even be served on this host).
+        Two bounded queries instead of one that counted shared tags over every article of the category: the
+        articles sharing a tag (ranked by how many), then the newest ``limit`` of the category (the index
+        ``news_category_newest_first``), which are all a list needs after the tag sharers. The portal's articles
+        are those under the same home (another portal's would not even be served on this host).
         """
         tag_ids = NewsPageTag.objects.filter(content_object_id=self.pk).values("tag_id")
-        shares = Q(category=self.category) | Q(tagged_items__tag_id__in=tag_ids)
         same_portal = NewsPage.objects.filter(locale_id=self.locale_id, path__startswith=self.path[: Page.steplen * 2])
-        articles = visibility.visible_pages(queryset=same_portal)
-        return list(
-            articles.filter(shares)
-            .exclude(pk=self.pk)
-            .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True))
+        articles = visibility.visible_pages(queryset=same_portal).exclude(pk=self.pk)
+        sharing_tags = list(
+            articles.filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared_tags=Count("tagged_items", distinct=True))
             .order_by("-shared_tags", "-date", "-pk")[:limit]
         )
+        if len(sharing_tags) == limit:
+            return sharing_tags
+        listed = {article.pk for article in sharing_tags}
+        newest_of_category = articles.filter(category=self.category).order_by("-date", "-pk")[:limit]
+        return [*sharing_tags, *(article for article in newest_of_category if article.pk not in listed)][:limit]
 
     def get_category_display_text(self) -> str:
         return str(NewsCategory(self.category).label) if self.category in NewsCategory.values else self.category

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from cms.core import cache as content_cache
+from news.models import NewsPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +143,65 @@ def test_the_home_reads_no_locale_of_its_own(client, settings, news_index):
         assert client.get("/vi/").status_code == 200
     by_id = 'FROM "wagtailcore_locale" WHERE "wagtailcore_locale"."id"'
     assert not [query["sql"] for query in queries if by_id in query["sql"]]
+
+
+def test_an_article_lists_its_related_news_without_reading_its_whole_category(client, settings, news_index):
+    """The related news are the articles sharing a tag, then the newest of the category: a limited walk of an index,
+    not a count of shared tags over every article of the category (22 statements at 100,000 pages against 15)."""
+    settings.PAGE_CACHE_ENABLED = False
+    article = factories.NewsPageFactory(parent=news_index, category="du-lich")
+    article.tags.add("chè")
+    article.save_revision().publish()
+    factories.NewsPageFactory(parent=news_index, category="du-lich")
+
+    def statements():
+        assert client.get(article.url).status_code == 200  # warm the per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(article.url)
+        assert response.status_code == 200
+        return [query["sql"] for query in queries], response.content.decode()
+
+    few, _html = statements()
+    factories.NewsPageFactory.create_batch(12, parent=news_index, category="du-lich")
+    many, html = statements()
+    assert len(many) == len(few)
+    assert html.count('<li><a href="/vi/') >= NewsPage.RELATED_LIMIT
+    of_category = [sql for sql in many if 'news_newspage"."category" = ' in sql]
+    assert len(of_category) == 1
+    assert "LIMIT" in of_category[0] and "GROUP BY" not in of_category[0] and "COUNT(" not in of_category[0]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_home_builds_its_lists_once_per_content_generation(client, settings, news_index, directive_index):
+    """The banner, the latest news and directives, the sections' links and the language links' homes change only
+    with the content: read once per generation, not 7 statements per view; a publication shows at once."""
+    settings.PAGE_CACHE_ENABLED = False
+    factories.NewsPageFactory(parent=news_index, title="Tin thứ nhất")
+    factories.DirectivePageFactory(parent=directive_index)
+    factories.BannerSlideFactory(title="Ảnh thứ nhất")
+    assert client.get("/vi/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/vi/")
+    html = response.content.decode()
+    assert "Tin thứ nhất" in html and "Ảnh thứ nhất" in html and 'class="more"' in html
+    read = [query["sql"] for query in queries if "visits_" not in query["sql"]]  # the counter: Redis in production
+    lists = ("news_newspage", "news_directivepage", "home_bannerslide", '"translation_key" =')
+    assert not [sql for sql in read if any(table in sql for table in lists)]
+    assert len(read) <= 3, read  # Wagtail's routing (the locale, the specific home) and the portal settings
+
+    factories.NewsPageFactory(parent=news_index, title="Tin thứ hai")  # publishing starts a new generation
+    assert "Tin thứ hai" in client.get("/vi/").content.decode()
+
+
+def test_an_article_reads_its_language_links_and_breadcrumbs_once_per_content_generation(client, settings, news_index):
+    """The translations (language links) and the ancestors (breadcrumbs, "back to the list") of a page change only
+    with the content: remembered, not two statements per view of every page."""
+    settings.PAGE_CACHE_ENABLED = False
+    article = factories.NewsPageFactory(parent=news_index)
+    assert client.get(article.url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url)
+    assert f'href="{news_index.url}"' in response.content.decode()  # the breadcrumbs' section
+    read = [query["sql"] for query in queries]
+    assert not [sql for sql in read if '"translation_key" =' in sql]
+    assert not [sql for sql in read if '"wagtailcore_page"."path" IN (' in sql]  # Wagtail's get_ancestors()

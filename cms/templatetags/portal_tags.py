@@ -30,13 +30,23 @@ def _homes(request) -> dict:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
-    homes = visibility.visible_pages(queryset=site.root_page.get_translations(inclusive=True))
-    return {home.locale.language_code: home for home in homes.select_related("locale")}
+
+    def compute():
+        homes = visibility.visible_pages(queryset=site.root_page.get_translations(inclusive=True))
+        return {home.locale.language_code: home for home in homes.select_related("locale")}
+
+    # On every page (the language links): remembered until the content next changes, as the menu is.
+    return remember(f"homes:{site.pk}:{site.root_page_id}", compute)
 
 
 def _translations(page) -> dict:
-    translations = visibility.visible_pages(queryset=page.get_translations(inclusive=True)).select_related("locale")
-    return {translated.locale.language_code: translated for translated in translations}
+    def compute():
+        translations = visibility.visible_pages(queryset=page.get_translations(inclusive=True))
+        return {translated.locale.language_code: translated for translated in translations.select_related("locale")}
+
+    # On every page but the homes (the language links): remembered until the content next changes (a page not
+    # saved yet, in a preview, has no key).
+    return remember(f"translations:{page.pk}", compute) if page.pk else compute()
 
 
 @register.simple_tag(takes_context=True)
@@ -188,12 +198,15 @@ def menu_tree(context, home, levels: int = MENU_LEVELS):
 
 
 def _visible_ancestors(request, page, home) -> list:
-    """The visible pages between ``home`` and ``page`` (both excluded), top down; one query per request."""
-    return _memo(
-        request,
-        ("ancestors", page.pk),
-        lambda: list(visibility.visible_pages(queryset=page.get_ancestors().filter(depth__gt=home.depth))),
-    )
+    """The visible pages between ``home`` and ``page`` (both excluded), top down."""
+
+    def compute():
+        return list(visibility.visible_pages(queryset=page.get_ancestors().filter(depth__gt=home.depth)))
+
+    # Remembered until the content next changes (a move or a publication starts a new generation).
+    if not page.pk:  # a page not saved yet (a preview)
+        return compute()
+    return _memo(request, ("ancestors", page.pk), lambda: remember(f"ancestors:{page.pk}:{home.pk}", compute))
 
 
 @register.simple_tag(takes_context=True)
