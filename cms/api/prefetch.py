@@ -26,6 +26,8 @@ from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
 from cms.core import visibility
+from cms.core.i18n import attach_locales
+from cms.core.page_urls import page_url
 from cms.core.representations import api_rendition_specs
 from cms.core.rich_text import PublicPageLinkHandler
 from cms.core.store import active_store
@@ -34,8 +36,6 @@ from cms.core.store import active_store
 def visible_for_api(model):
     """What the public may see of ``model`` (``cms.core.visibility``), with what its representation needs."""
     queryset = visibility.visible_objects(model)
-    if issubclass(model, Page):
-        return queryset.select_related("locale")
     if issubclass(model, get_image_model()):
         return queryset.prefetch_renditions(*api_rendition_specs())
     return queryset
@@ -87,6 +87,7 @@ class ObjectStore:
             self.fetched[model] |= ids | set(self.objects[model])
             if model is Page:
                 self.share_site_root_paths(self.objects[Page].values())
+                attach_locales(self.objects[Page].values())
 
     def knows(self, model, ids) -> bool:
         model = _concrete(model)
@@ -167,6 +168,8 @@ def prefetch_for(objects, store: ObjectStore | None = None) -> ObjectStore:
     """Fetch what ``objects`` reference, and their translations, into ``store`` (a new one by default)."""
     store = store or ObjectStore()
     objects = list(objects)
+    if objects and isinstance(objects[0], Page):
+        attach_locales(objects)
     store.fetch(collect_references(objects))
     if objects and isinstance(objects[0], Page):
         store.share_site_root_paths(objects)
@@ -218,10 +221,8 @@ def _page_expand_many(cls, attrs_list):
     if active_store() is None:
         original = next(func for handler, func in _original_page_expand_many.items() if issubclass(cls, handler))
         return original(cls, attrs_list)
-    return [
-        format_html('<a href="{}">', page.url) if page is not None and page.url else "<a>"
-        for page in cls.get_many(attrs_list)
-    ]
+    urls = [page_url(page) if page is not None else None for page in cls.get_many(attrs_list)]
+    return [format_html('<a href="{}">', url) if url else "<a>" for url in urls]
 
 
 def install() -> None:
@@ -243,8 +244,9 @@ def translations_for(store: ObjectStore | None, pages) -> dict:
     if store is not None and keys <= store.translation_keys:
         return store.translations
     result = defaultdict(list)
-    for page in visibility.visible_pages(Page).filter(translation_key__in=keys).select_related("locale"):
+    for page in visibility.visible_pages(Page).filter(translation_key__in=keys):
         result[page.translation_key].append(page)
+    attach_locales(page for pages in result.values() for page in pages)
     if store is None:
         return result
     store.share_site_root_paths(page for pages in result.values() for page in pages)
