@@ -7,6 +7,7 @@ from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.images.api.v2.serializers import ImageSerializer
 
 from cms.core import public_urls, representations
+from cms.core.page_urls import page_url
 
 
 class WholeObjectField(Field):
@@ -36,7 +37,7 @@ class PublicHtmlUrlField(WholeObjectField):
     def to_representation(self, page):
         request = self.context.get("request")
         try:
-            return public_urls.absolute(page.get_url(request=request), request)
+            return public_urls.absolute(page_url(page, request), request)
         except NoReverseMatch:
             return None
 
@@ -76,7 +77,7 @@ class TranslationsField(WholeObjectField):
             {
                 "locale": other.locale.language_code,
                 "id": other.pk,
-                "url": public_urls.absolute(other.get_url(request=request), request),
+                "url": public_urls.absolute(page_url(other, request), request),
             }
             for other in translations.get(page.translation_key, [])
             if other.pk != page.pk
