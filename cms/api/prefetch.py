@@ -11,6 +11,7 @@ collections) are simply absent from the store and come out as ``None``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from django.db import models
@@ -136,10 +137,25 @@ def references_in_stream(stream_block, raw) -> dict[type, set]:
     return wanted
 
 
+@functools.cache
+def _media_keys(model) -> tuple:
+    """(related model, attname) of ``model``'s foreign keys to images and documents (the models are fixed at start)."""
+    media = (get_image_model(), get_document_model())
+    return tuple(
+        (field.related_model, field.attname)
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.ForeignKey) and field.related_model in media
+    )
+
+
+@functools.cache
+def _stream_fields(model) -> tuple:
+    return tuple(field for field in model._meta.concrete_fields if isinstance(field, StreamField))
+
+
 def _collect_media_keys(obj, wanted) -> None:
-    for field in obj._meta.concrete_fields:
-        if isinstance(field, models.ForeignKey) and field.related_model in (get_image_model(), get_document_model()):
-            wanted[field.related_model].add(getattr(obj, field.attname))
+    for related_model, attname in _media_keys(type(obj)):
+        wanted[related_model].add(getattr(obj, attname))
 
 
 def collect_references(objects, *, blocks_only: bool = False) -> dict[type, set]:
@@ -154,11 +170,10 @@ def collect_references(objects, *, blocks_only: bool = False) -> dict[type, set]
             for children in getattr(obj, "_prefetched_objects_cache", {}).values():
                 for child in children:
                     _collect_media_keys(child, wanted)
-        for field in obj._meta.concrete_fields:
-            if isinstance(field, StreamField):
-                # A lazy StreamValue: reading raw_data converts nothing and queries nothing.
-                raw = getattr(getattr(obj, field.attname, None), "raw_data", None)
-                _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted, not blocks_only)
+        for field in _stream_fields(type(obj)):
+            # A lazy StreamValue: reading raw_data converts nothing and queries nothing.
+            raw = getattr(getattr(obj, field.attname, None), "raw_data", None)
+            _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted, not blocks_only)
     for ids in wanted.values():
         ids.discard(None)
     return wanted
