@@ -22,7 +22,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.models import Embed
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -82,13 +82,15 @@ class ObjectStore:
                 continue
             # A model may load more than the ids in the same query (e.g. a snippet and its translations).
             loader = getattr(model, "api_prefetch_queryset", None)
-            queryset = loader(ids) if loader else visible_for_api(model).filter(pk__in=ids)
+            # Kept by id: no ORDER BY (pages are ordered by tree path by default, a sort for nothing).
+            queryset = loader(ids) if loader else visible_for_api(model).filter(pk__in=ids).order_by()
             for obj in queryset:
                 self.objects[model][obj.pk] = obj
             self.fetched[model] |= ids | set(self.objects[model])
+            if _is_translatable(model):
+                attach_locales(self.objects[model].values())
             if model is Page:
                 self.share_site_root_paths(self.objects[Page].values())
-                attach_locales(self.objects[Page].values())
 
     def knows(self, model, ids) -> bool:
         model = _concrete(model)
@@ -99,6 +101,11 @@ class ObjectStore:
         if pk is None or not str(pk).isdigit():
             return None
         return self.objects.get(_concrete(model), {}).get(int(pk))
+
+
+@functools.cache
+def _is_translatable(model) -> bool:
+    return issubclass(model, TranslatableMixin)
 
 
 def _walk_block(block, raw, wanted, links: bool = True) -> None:
