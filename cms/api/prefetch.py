@@ -15,6 +15,7 @@ import functools
 from collections import defaultdict
 
 from django.db import models
+from django.db.models import Q
 from django.utils.html import format_html
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -68,7 +69,12 @@ class ObjectStore:
         for page in pages:
             page._wagtail_cached_site_root_paths = paths
 
-    def fetch(self, wanted: dict[type, set]) -> None:
+    def fetch(self, wanted: dict[type, set], translation_keys=()) -> None:
+        """Load what ``wanted`` names (model -> ids), and the visible pages of ``translation_keys`` (the
+        translations of the pages listed) in the same query as the pages."""
+        keys = set(translation_keys) - self.translation_keys
+        if keys:
+            wanted = {**wanted, Page: wanted.get(Page, set())}
         for model, ids in wanted.items():
             if model is Embed:
                 # Cached oEmbed results are keyed by URL, not by id.
@@ -78,6 +84,9 @@ class ObjectStore:
                 self.fetched[Embed] |= urls
                 continue
             ids = {int(pk) for pk in ids if str(pk).isdigit()} - self.fetched[model]
+            if model is Page and keys:
+                self._fetch_pages(ids, keys)
+                continue
             if not ids:
                 continue
             # A model may load more than the ids in the same query (e.g. a snippet and its translations).
@@ -91,6 +100,23 @@ class ObjectStore:
                 attach_locales(self.objects[model].values())
             if model is Page:
                 self.share_site_root_paths(self.objects[Page].values())
+
+    def _fetch_pages(self, ids: set, keys: set) -> None:
+        """Linked pages and the listed pages' translations: one query (both are visible pages), in tree order
+        (the order ``translations`` lists them in)."""
+        condition = Q(translation_key__in=keys) | Q(pk__in=ids) if ids else Q(translation_key__in=keys)
+        translations = defaultdict(list)
+        for page in visible_for_api(Page).filter(condition):
+            if page.pk in ids:
+                self.objects[Page][page.pk] = page
+            if page.translation_key in keys:
+                translations[page.translation_key].append(page)
+        self.fetched[Page] |= ids | set(self.objects[Page])
+        loaded = [*self.objects[Page].values(), *(page for pages in translations.values() for page in pages)]
+        attach_locales(loaded)
+        self.share_site_root_paths(loaded)
+        self.translations.update(translations)
+        self.translation_keys |= keys
 
     def knows(self, model, ids) -> bool:
         model = _concrete(model)
@@ -190,12 +216,13 @@ def prefetch_for(objects, store: ObjectStore | None = None) -> ObjectStore:
     """Fetch what ``objects`` reference, and their translations, into ``store`` (a new one by default)."""
     store = store or ObjectStore()
     objects = list(objects)
-    if objects and isinstance(objects[0], Page):
+    pages = bool(objects) and isinstance(objects[0], Page)
+    if pages:
         attach_locales(objects)
-    store.fetch(collect_references(objects))
-    if objects and isinstance(objects[0], Page):
+    store.fetch(collect_references(objects), {page.translation_key for page in objects} if pages else ())
+    if pages:
         store.share_site_root_paths(objects)
-        translations_for(store, objects)
+        translations_for(store, objects)  # already fetched with the linked pages
     return store
 
 
