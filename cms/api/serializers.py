@@ -10,7 +10,6 @@ from cms.core import public_urls, representations
 from cms.core.page_urls import page_url
 from cms.core.store import active_store
 
-
 # A primary key no URL contains otherwise: the detail URL is reversed once with it, then filled in per object.
 _PLACEHOLDER_PK = 918273645
 

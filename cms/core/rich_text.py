@@ -36,7 +36,7 @@ class PublicDocumentLinkHandler(DocumentLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         # Wagtail's, with each document's URL worked out once per response.
-        return ['<a href="%s">' % escape(document_url(doc)) if doc else "<a>" for doc in cls.get_many(attrs_list)]
+        return [f'<a href="{escape(document_url(doc))}">' if doc else "<a>" for doc in cls.get_many(attrs_list)]
 
 
 def register(features) -> None:
