@@ -60,6 +60,11 @@ def page_url(page, request=None) -> str | None:
     if not WAGTAIL_APPEND_SLASH and page_path != "/":
         page_path = page_path.rstrip("/")
     current_site = Site.find_for_request(request) if request is not None else None
-    if (current_site is not None and site_id == current_site.id) or len({root[0] for root in root_paths}) == 1:
+    if current_site is not None and site_id == current_site.id:
+        return page_path
+    sites = store.memo.get(("site-count", id(root_paths)))
+    if sites is None:
+        sites = store.memo[("site-count", id(root_paths))] = len({root[0] for root in root_paths})
+    if sites == 1:
         return page_path
     return root_url + page_path

@@ -67,7 +67,7 @@ class Statistic(WorkflowSnippet):
         """The chosen statistics and all their translations, in one query (for the API's object store, which
         gives them their locales from the remembered list)."""
         keys = cls.objects.filter(pk__in=list(ids)).values("translation_key")
-        return cls.objects.filter(translation_key__in=keys)
+        return cls.objects.filter(translation_key__in=keys).order_by()
 
     @property
     def percentage(self) -> Decimal | None:
