@@ -53,7 +53,10 @@ def _concrete(model):
 class ObjectStore:
     """Objects fetched once per request, keyed by model and primary key."""
 
-    def __init__(self):
+    def __init__(self, remembered_locales: bool = False):
+        # True: rows get their locales from the remembered list (``cms.core.i18n.attach_locales``) rather than a
+        # join; the API's listings have read that list already (their language filter), other users need not.
+        self.remembered_locales = remembered_locales
         self.objects: dict[type, dict] = defaultdict(dict)
         self.fetched: dict[type, set] = defaultdict(set)
         self.translations: dict = defaultdict(list)
@@ -93,10 +96,12 @@ class ObjectStore:
             loader = getattr(model, "api_prefetch_queryset", None)
             # Kept by id: no ORDER BY (pages are ordered by tree path by default, a sort for nothing).
             queryset = loader(ids) if loader else visible_for_api(model).filter(pk__in=ids).order_by()
+            if _is_translatable(model) and not self.remembered_locales:
+                queryset = queryset.select_related("locale")
             for obj in queryset:
                 self.objects[model][obj.pk] = obj
             self.fetched[model] |= ids | set(self.objects[model])
-            if _is_translatable(model):
+            if _is_translatable(model) and self.remembered_locales:
                 attach_locales(self.objects[model].values())
             if model is Page:
                 self.share_site_root_paths(self.objects[Page].values())
@@ -106,14 +111,18 @@ class ObjectStore:
         (the order ``translations`` lists them in)."""
         condition = Q(translation_key__in=keys) | Q(pk__in=ids) if ids else Q(translation_key__in=keys)
         translations = defaultdict(list)
-        for page in visible_for_api(Page).filter(condition):
+        queryset = visible_for_api(Page).filter(condition)
+        if not self.remembered_locales:
+            queryset = queryset.select_related("locale")
+        for page in queryset:
             if page.pk in ids:
                 self.objects[Page][page.pk] = page
             if page.translation_key in keys:
                 translations[page.translation_key].append(page)
         self.fetched[Page] |= ids | set(self.objects[Page])
         loaded = [*self.objects[Page].values(), *(page for pages in translations.values() for page in pages)]
-        attach_locales(loaded)
+        if self.remembered_locales:
+            attach_locales(loaded)
         self.share_site_root_paths(loaded)
         self.translations.update(translations)
         self.translation_keys |= keys

@@ -42,11 +42,11 @@ class StoreMixin:
     """Serialise inside an object store filled once for everything on the response."""
 
     def listing_view(self, request):
-        with use_store(ObjectStore()):
+        with use_store(ObjectStore(remembered_locales=True)):
             return super().listing_view(request)
 
     def detail_view(self, request, pk):
-        with use_store(ObjectStore()):
+        with use_store(ObjectStore(remembered_locales=True)):
             instance = self.get_object()
             self.prefetch([instance])
             return Response(self.get_serializer(instance).data)
@@ -175,7 +175,7 @@ class PagesViewSet(
         if page is None:
             raise Http404("not found")
         if not redirect:
-            with use_store(ObjectStore()):
+            with use_store(ObjectStore(remembered_locales=True)):
                 self._cached_object = page  # what Wagtail's get_object (and so the serializer choice) reads
                 page = self.get_object()
                 self.prefetch([page])
