@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests import factories
 from tests.api_content import make_news
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,47 @@ def test_a_new_chooser_based_block_is_prefetched_without_changes():
         {"type": "unknown", "value": 1},
     ]
     assert references_in_stream(stream, raw) == {Image: {3, 4}, Document: {7}, Page: {"9"}}
+
+
+def test_news_listing_sql_never_joins_the_locales(client, news_index, settings):
+    """The default language is a ``locale_id`` from the remembered locales, and every row's locale comes from the
+    same list: with a join to ``wagtailcore_locale`` SQLite drove the listing from that table and sorted the whole
+    language (231 ms at 100,000 pages instead of 0.1 ms)."""
+    from wagtail.models import Locale
+
+    settings.API_CACHE_SECONDS = 0
+    make_news(news_index, 3)
+    _list(client, 3)
+
+    with CaptureQueriesContext(connection) as captured:
+        data = _list(client, 3).json()
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert not [sql for sql in statements if "wagtailcore_locale" in sql], statements
+    listing = next(sql for sql in statements if 'FROM "news_newspage"' in sql)
+    assert f'"wagtailcore_page"."locale_id" = {Locale.get_default().pk}' in listing
+    assert {item["meta"]["locale"] for item in data["items"]} == {settings.LANGUAGE_CODE}
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/api/v2/pages/", {"type": "news.NewsPage", "locale": "xx"})
+    assert response.status_code == 400
+    assert not [query for query in captured.captured_queries if "wagtailcore_locale" in query["sql"]]
+
+
+def test_page_urls_of_a_response_are_the_ones_wagtail_gives(rf, news_index, locales):
+    """``cms.core.page_urls.page_url`` reverses the language prefix once per response: the same URL as
+    ``Page.get_url`` for every page, with or without a request, in both languages."""
+    from wagtail.models import Page
+
+    from cms.api.prefetch import ObjectStore
+    from cms.core.page_urls import page_url
+    from cms.core.store import use_store
+
+    news = factories.NewsPageFactory(parent=news_index, slug="tin-moi")
+    news.copy_for_translation(locales["en"], copy_parents=True).save_revision().publish()
+    request = rf.get("/api/v2/pages/")
+    pages = list(Page.objects.filter(depth__gt=1).specific())
+    assert {page.locale.language_code for page in pages} == {"vi", "en"}
+    for with_request in (None, request):
+        expected = [page.get_url(request=with_request) for page in pages]
+        with use_store(ObjectStore()):
+            assert [page_url(page, with_request) for page in pages] == expected
+    assert news.get_url(request=request) in expected

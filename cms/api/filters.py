@@ -8,10 +8,10 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters as wagtail_filters
-from wagtail.models import Locale
 
 from cms.api.errors import ParameterError
 from cms.core import page_types
+from cms.core.i18n import locale_id_of
 from cms.core.pages import PortalPage
 
 MAX_TEXT_LENGTH = 255
@@ -51,12 +51,15 @@ class StrictLocaleFilter(BaseFilterBackend):
             # A detail URL names its page, whatever its language.
             if getattr(view, "action", None) != "listing_view" or any(name in request.GET for name in TREE_PARAMETERS):
                 return queryset
-            # The default language always has its locale (sync_locales): a join, not one more query.
-            condition = {"locale__language_code": settings.LANGUAGE_CODE}
+            # The default language always has its locale (sync_locales).
+            locale_id = locale_id_of(settings.LANGUAGE_CODE)
         else:
-            condition = {"locale": Locale.objects.filter(language_code=code[:MAX_TEXT_LENGTH]).first()}
-            if condition["locale"] is None:
+            locale_id = locale_id_of(code[:MAX_TEXT_LENGTH])
+            if locale_id is None:
                 raise ParameterError("locale", _("không có ngôn ngữ với mã này."))
+        # The remembered locale's id, not a join to the locales: SQLite's planner would drive from that table and
+        # sort the whole language's pages (``cms.core.i18n.locale_id_of``).
+        condition = {"locale_id": locale_id}
         child_of = getattr(queryset, "_filtered_by_child_of", None)
         queryset = queryset.filter(**condition)
         if child_of:

@@ -11,9 +11,11 @@ collections) are simply absent from the store and come out as ``None``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from django.db import models
+from django.db.models import Q
 from django.utils.html import format_html
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -21,11 +23,13 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.models import Embed
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
 from cms.core import visibility
+from cms.core.i18n import attach_locales
+from cms.core.page_urls import page_url
 from cms.core.representations import api_rendition_specs
 from cms.core.rich_text import PublicPageLinkHandler
 from cms.core.store import active_store
@@ -34,8 +38,6 @@ from cms.core.store import active_store
 def visible_for_api(model):
     """What the public may see of ``model`` (``cms.core.visibility``), with what its representation needs."""
     queryset = visibility.visible_objects(model)
-    if issubclass(model, Page):
-        return queryset.select_related("locale")
     if issubclass(model, get_image_model()):
         return queryset.prefetch_renditions(*api_rendition_specs())
     return queryset
@@ -51,7 +53,10 @@ def _concrete(model):
 class ObjectStore:
     """Objects fetched once per request, keyed by model and primary key."""
 
-    def __init__(self):
+    def __init__(self, remembered_locales: bool = False):
+        # True: rows get their locales from the remembered list (``cms.core.i18n.attach_locales``) rather than a
+        # join; the API's listings have read that list already (their language filter), other users need not.
+        self.remembered_locales = remembered_locales
         self.objects: dict[type, dict] = defaultdict(dict)
         self.fetched: dict[type, set] = defaultdict(set)
         self.translations: dict = defaultdict(list)
@@ -67,7 +72,12 @@ class ObjectStore:
         for page in pages:
             page._wagtail_cached_site_root_paths = paths
 
-    def fetch(self, wanted: dict[type, set]) -> None:
+    def fetch(self, wanted: dict[type, set], translation_keys=()) -> None:
+        """Load what ``wanted`` names (model -> ids), and the visible pages of ``translation_keys`` (the
+        translations of the pages listed) in the same query as the pages."""
+        keys = set(translation_keys) - self.translation_keys
+        if keys:
+            wanted = {**wanted, Page: wanted.get(Page, set())}
         for model, ids in wanted.items():
             if model is Embed:
                 # Cached oEmbed results are keyed by URL, not by id.
@@ -77,16 +87,45 @@ class ObjectStore:
                 self.fetched[Embed] |= urls
                 continue
             ids = {int(pk) for pk in ids if str(pk).isdigit()} - self.fetched[model]
+            if model is Page and keys:
+                self._fetch_pages(ids, keys)
+                continue
             if not ids:
                 continue
             # A model may load more than the ids in the same query (e.g. a snippet and its translations).
             loader = getattr(model, "api_prefetch_queryset", None)
-            queryset = loader(ids) if loader else visible_for_api(model).filter(pk__in=ids)
+            # Kept by id: no ORDER BY (pages are ordered by tree path by default, a sort for nothing).
+            queryset = loader(ids) if loader else visible_for_api(model).filter(pk__in=ids).order_by()
+            if _is_translatable(model) and not self.remembered_locales:
+                queryset = queryset.select_related("locale")
             for obj in queryset:
                 self.objects[model][obj.pk] = obj
             self.fetched[model] |= ids | set(self.objects[model])
+            if _is_translatable(model) and self.remembered_locales:
+                attach_locales(self.objects[model].values())
             if model is Page:
                 self.share_site_root_paths(self.objects[Page].values())
+
+    def _fetch_pages(self, ids: set, keys: set) -> None:
+        """Linked pages and the listed pages' translations: one query (both are visible pages), in tree order
+        (the order ``translations`` lists them in)."""
+        condition = Q(translation_key__in=keys) | Q(pk__in=ids) if ids else Q(translation_key__in=keys)
+        translations = defaultdict(list)
+        queryset = visible_for_api(Page).filter(condition)
+        if not self.remembered_locales:
+            queryset = queryset.select_related("locale")
+        for page in queryset:
+            if page.pk in ids:
+                self.objects[Page][page.pk] = page
+            if page.translation_key in keys:
+                translations[page.translation_key].append(page)
+        self.fetched[Page] |= ids | set(self.objects[Page])
+        loaded = [*self.objects[Page].values(), *(page for pages in translations.values() for page in pages)]
+        if self.remembered_locales:
+            attach_locales(loaded)
+        self.share_site_root_paths(loaded)
+        self.translations.update(translations)
+        self.translation_keys |= keys
 
     def knows(self, model, ids) -> bool:
         model = _concrete(model)
@@ -97,6 +136,11 @@ class ObjectStore:
         if pk is None or not str(pk).isdigit():
             return None
         return self.objects.get(_concrete(model), {}).get(int(pk))
+
+
+@functools.cache
+def _is_translatable(model) -> bool:
+    return issubclass(model, TranslatableMixin)
 
 
 def _walk_block(block, raw, wanted, links: bool = True) -> None:
@@ -135,10 +179,25 @@ def references_in_stream(stream_block, raw) -> dict[type, set]:
     return wanted
 
 
+@functools.cache
+def _media_keys(model) -> tuple:
+    """(related model, attname) of ``model``'s foreign keys to images and documents (the models are fixed at start)."""
+    media = (get_image_model(), get_document_model())
+    return tuple(
+        (field.related_model, field.attname)
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.ForeignKey) and field.related_model in media
+    )
+
+
+@functools.cache
+def _stream_fields(model) -> tuple:
+    return tuple(field for field in model._meta.concrete_fields if isinstance(field, StreamField))
+
+
 def _collect_media_keys(obj, wanted) -> None:
-    for field in obj._meta.concrete_fields:
-        if isinstance(field, models.ForeignKey) and field.related_model in (get_image_model(), get_document_model()):
-            wanted[field.related_model].add(getattr(obj, field.attname))
+    for related_model, attname in _media_keys(type(obj)):
+        wanted[related_model].add(getattr(obj, attname))
 
 
 def collect_references(objects, *, blocks_only: bool = False) -> dict[type, set]:
@@ -153,11 +212,10 @@ def collect_references(objects, *, blocks_only: bool = False) -> dict[type, set]
             for children in getattr(obj, "_prefetched_objects_cache", {}).values():
                 for child in children:
                     _collect_media_keys(child, wanted)
-        for field in obj._meta.concrete_fields:
-            if isinstance(field, StreamField):
-                # A lazy StreamValue: reading raw_data converts nothing and queries nothing.
-                raw = getattr(getattr(obj, field.attname, None), "raw_data", None)
-                _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted, not blocks_only)
+        for field in _stream_fields(type(obj)):
+            # A lazy StreamValue: reading raw_data converts nothing and queries nothing.
+            raw = getattr(getattr(obj, field.attname, None), "raw_data", None)
+            _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted, not blocks_only)
     for ids in wanted.values():
         ids.discard(None)
     return wanted
@@ -167,10 +225,13 @@ def prefetch_for(objects, store: ObjectStore | None = None) -> ObjectStore:
     """Fetch what ``objects`` reference, and their translations, into ``store`` (a new one by default)."""
     store = store or ObjectStore()
     objects = list(objects)
-    store.fetch(collect_references(objects))
-    if objects and isinstance(objects[0], Page):
+    pages = bool(objects) and isinstance(objects[0], Page)
+    if pages:
+        attach_locales(objects)
+    store.fetch(collect_references(objects), {page.translation_key for page in objects} if pages else ())
+    if pages:
         store.share_site_root_paths(objects)
-        translations_for(store, objects)
+        translations_for(store, objects)  # already fetched with the linked pages
     return store
 
 
@@ -218,10 +279,8 @@ def _page_expand_many(cls, attrs_list):
     if active_store() is None:
         original = next(func for handler, func in _original_page_expand_many.items() if issubclass(cls, handler))
         return original(cls, attrs_list)
-    return [
-        format_html('<a href="{}">', page.url) if page is not None and page.url else "<a>"
-        for page in cls.get_many(attrs_list)
-    ]
+    urls = [page_url(page) if page is not None else None for page in cls.get_many(attrs_list)]
+    return [format_html('<a href="{}">', url) if url else "<a>" for url in urls]
 
 
 def install() -> None:
@@ -243,8 +302,9 @@ def translations_for(store: ObjectStore | None, pages) -> dict:
     if store is not None and keys <= store.translation_keys:
         return store.translations
     result = defaultdict(list)
-    for page in visibility.visible_pages(Page).filter(translation_key__in=keys).select_related("locale"):
+    for page in visibility.visible_pages(Page).filter(translation_key__in=keys):
         result[page.translation_key].append(page)
+    attach_locales(page for pages in result.values() for page in pages)
     if store is None:
         return result
     store.share_site_root_paths(page for pages in result.values() for page in pages)

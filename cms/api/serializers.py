@@ -7,6 +7,11 @@ from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.images.api.v2.serializers import ImageSerializer
 
 from cms.core import public_urls, representations
+from cms.core.page_urls import page_url
+from cms.core.store import active_store
+
+# A primary key no URL contains otherwise: the detail URL is reversed once with it, then filled in per object.
+_PLACEHOLDER_PK = 918273645
 
 
 class WholeObjectField(Field):
@@ -21,10 +26,27 @@ class PublicDetailUrlField(WholeObjectField):
     """``meta.detail_url`` on the public base URL (Wagtail's uses the site record's root URL)."""
 
     def get_attribute(self, instance):
-        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        path = self._detail_path(type(instance), instance.pk)
         if path is None:
             raise SkipField  # no endpoint for this model: no detail URL, as in Wagtail
         return public_urls.absolute(path, self.context["request"])
+
+    def _detail_path(self, model, pk):
+        """The router's path (``reverse`` of the endpoint's detail URL), reversed once per response and model:
+        the ``<int:pk>`` URL differs only by the number."""
+        router = self.context["router"]
+        store = active_store()
+        if store is None or not isinstance(pk, int):
+            return router.get_object_detail_urlpath(model, pk)
+        key = ("detail-path", router, model)
+        if key not in store.memo:
+            path = router.get_object_detail_urlpath(model, _PLACEHOLDER_PK)
+            parts = path.split(str(_PLACEHOLDER_PK)) if path is not None else None
+            store.memo[key] = parts if parts is None or len(parts) == 2 else False
+        parts = store.memo[key]
+        if parts is False:
+            return router.get_object_detail_urlpath(model, pk)
+        return None if parts is None else f"{parts[0]}{pk}{parts[1]}"
 
     def to_representation(self, url):
         return url
@@ -36,7 +58,7 @@ class PublicHtmlUrlField(WholeObjectField):
     def to_representation(self, page):
         request = self.context.get("request")
         try:
-            return public_urls.absolute(page.get_url(request=request), request)
+            return public_urls.absolute(page_url(page, request), request)
         except NoReverseMatch:
             return None
 
@@ -67,7 +89,6 @@ class TranslationsField(WholeObjectField):
 
     def to_representation(self, page):
         from cms.api.prefetch import translations_for
-        from cms.core.store import active_store
 
         store = active_store()
         translations = translations_for(store, [page])
@@ -76,7 +97,7 @@ class TranslationsField(WholeObjectField):
             {
                 "locale": other.locale.language_code,
                 "id": other.pk,
-                "url": public_urls.absolute(other.get_url(request=request), request),
+                "url": public_urls.absolute(page_url(other, request), request),
             }
             for other in translations.get(page.translation_key, [])
             if other.pk != page.pk

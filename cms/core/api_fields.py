@@ -13,6 +13,7 @@ class ChoiceField(Field):
 
     def __init__(self, choices, **kwargs):
         self.labels = dict(getattr(choices, "choices", choices))  # a Choices class or (value, label) pairs
+        self._translated: dict[tuple, str] = {}
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
@@ -24,6 +25,12 @@ class ChoiceField(Field):
         value, language = value_and_language
         if value is None:
             return None
-        label = self.labels.get(value, value)
-        with translation.override(language or translation.get_language()):
-            return {"code": value, "label": str(label)}
+        language = language or translation.get_language()
+        # Each field object serves one response (DRF copies declared fields per serializer): its labels are
+        # translated once per language there, not once per row (``translation.override`` is not free).
+        key = (value, language)
+        label = self._translated.get(key)
+        if label is None:
+            with translation.override(language):
+                label = self._translated[key] = str(self.labels.get(value, value))
+        return {"code": value, "label": label}

@@ -17,12 +17,42 @@ from cms.core.cache import remember
 from cms.core.text import slugify_vi
 
 
+def _locale_codes() -> dict[int, str]:
+    """Locale id -> language code, remembered until the content next changes (a Locale's change starts a new
+    generation)."""
+    return remember("locale-codes", lambda: dict(Locale.all_objects.values_list("pk", "language_code")))
+
+
 def language_code_of(obj) -> str:
-    """The language code of a translatable row (a page, a snippet) without reading its ``locale``: the locales
-    are remembered until the content next changes (a Locale's change starts a new generation)."""
-    codes = remember("locale-codes", lambda: dict(Locale.all_objects.values_list("pk", "language_code")))
-    code = codes.get(obj.locale_id)
+    """The language code of a translatable row (a page, a snippet) without reading its ``locale``."""
+    code = _locale_codes().get(obj.locale_id)
     return code if code is not None else obj.locale.language_code
+
+
+def attach_locales(objects) -> None:
+    """Give each translatable row its ``locale`` from the remembered locales, as ``select_related("locale")``
+    would, without joining the locales into its query (see ``locale_id_of``)."""
+    codes = _locale_codes()
+    locales = {}
+    for obj in objects:
+        if "locale" in obj._state.fields_cache or obj.locale_id not in codes:
+            continue  # already known, or a locale newer than the remembered list: read as usual
+        locale = locales.get(obj.locale_id)
+        if locale is None:
+            locale = locales[obj.locale_id] = Locale.from_db(
+                obj._state.db, ["id", "language_code"], (obj.locale_id, codes[obj.locale_id])
+            )
+        obj._state.fields_cache["locale"] = locale
+
+
+def locale_id_of(language_code: str) -> int | None:
+    """The id of the locale of ``language_code`` (None: no such locale), from the remembered locales.
+
+    Filtering on ``locale_id`` rather than ``locale__language_code`` keeps a join to the locales out of the
+    query: with that join SQLite's planner drove from the locale and sorted the whole language's pages
+    (231 ms for a 20-item API listing at 100,000 pages, 0.1 ms without it).
+    """
+    return next((pk for pk, code in _locale_codes().items() if code == language_code), None)
 
 
 def in_locale(queryset, locale):

@@ -33,11 +33,20 @@ def label(model) -> str:
     return model._meta.label
 
 
+# (the registry's list of models, the page models sorted from it): Django keeps that list until the registry
+# changes, and the API asks for the page models several times per request.
+_page_models: tuple[list | None, list] = (None, [])
+
+
 def page_models() -> list:
     """Every installed concrete page model, Wagtail's base page included, in label order."""
+    global _page_models
     from wagtail.models import Page
 
-    return sorted((model for model in apps.get_models() if issubclass(model, Page)), key=label)
+    installed = apps.get_models()
+    if _page_models[0] is not installed:
+        _page_models = (installed, sorted((model for model in installed if issubclass(model, Page)), key=label))
+    return list(_page_models[1])
 
 
 def aliases(models) -> dict[str, list]:

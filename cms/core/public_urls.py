@@ -59,7 +59,11 @@ def absolute(url: str | None, request=None, site: Site | None = None) -> str | N
     if not url or url.startswith(("http://", "https://", "//")):
         return url
     if request is not None or site is not None:
-        base = base_url(request, site)
+        active = _active_base.get()
+        if active is not None and site is None and active.site is None and _same_request(active.request, request):
+            base = active.get()  # the response's own request (DRF's wraps Django's): its base, worked out once
+        else:
+            base = base_url(request, site)
     elif (active := _active_base.get()) is not None:
         base = active.get()
     else:
@@ -90,6 +94,10 @@ def absolute_urls(request=None, site: Site | None = None):
         yield
     finally:
         _active_base.reset(token)
+
+
+def _same_request(one, other) -> bool:
+    return one is not None and getattr(one, "_request", one) is getattr(other, "_request", other)
 
 
 def origin(url: str) -> str:

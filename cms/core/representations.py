@@ -14,6 +14,7 @@ from PIL import features
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
+from cms.core.page_urls import page_url
 from cms.core.public_urls import absolute
 from cms.core.renditions import filter_for
 from cms.core.store import active_store
@@ -80,6 +81,19 @@ def image_representation(image, alt: str = "") -> dict | None:
     and a rendition cannot be made (one lost file must not turn a whole listing into a 500)."""
     if image is None:
         return None
+    # A listing shows the same images many times (a hero image that is also in the body, a portal's few photos):
+    # each is represented once per response, with its renditions' URLs.
+    store = active_store()
+    if store is None:
+        return _image_representation(image, alt)
+    key = ("image-representation", image.pk, alt, active_options())
+    if key not in store.memo:
+        store.memo[key] = _image_representation(image, alt)
+    representation = store.memo[key]
+    return None if representation is None else dict(representation)
+
+
+def _image_representation(image, alt: str) -> dict | None:
     variants = variant_specs()
     try:
         renditions = image.get_renditions(*(filter_for(spec) for spec in (*RENDITIONS.values(), *variants)))
@@ -141,10 +155,21 @@ def document_representation(document, title: str = "") -> dict | None:
     return {
         "id": document.pk,
         "title": title or document.title,
-        "url": absolute(document.url),
+        "url": absolute(document_url(document)),
         "size": document.file_size if document.file_size is not None else _stored_size(document),
         "file_type": document.file_extension.lower(),
     }
+
+
+def document_url(document) -> str:
+    """``document.url`` (Wagtail reverses its serving view each time), once per document and response."""
+    store = active_store()
+    if store is None:
+        return document.url
+    key = ("document-url", document.pk)
+    if key not in store.memo:
+        store.memo[key] = document.url
+    return store.memo[key]
 
 
 def page_link_representation(page, request=None) -> dict | None:
@@ -154,7 +179,7 @@ def page_link_representation(page, request=None) -> dict | None:
     return {
         "id": page.pk,
         "title": page.title,
-        "url": absolute(page.get_url(request=request)),
+        "url": absolute(page_url(page, request)),
         "type": specific_class._meta.label if specific_class else None,
     }
 

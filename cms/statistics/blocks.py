@@ -14,6 +14,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.core import sites, visibility
 from cms.core.i18n import LocalisedSnippetChooser
+from cms.core.store import active_store
 
 
 class StatisticChooserBlock(SnippetChooserBlock):
@@ -153,7 +154,14 @@ class StatisticsBlock(blocks.StructBlock):
         from cms.statistics.serializers import StatisticSerializer
 
         statistics = self.visible_statistics(value, context)
-        return {"heading": value["heading"], "statistics": StatisticSerializer(statistics, many=True).data}
+        # One serializer per response (DRF copies its declared fields for each new one), not one per block.
+        store = active_store()
+        serializer = store.memo.get(StatisticSerializer) if store is not None else None
+        if serializer is None:
+            serializer = StatisticSerializer()
+            if store is not None:
+                store.memo[StatisticSerializer] = serializer
+        return {"heading": value["heading"], "statistics": [serializer.to_representation(s) for s in statistics]}
 
     def get_preview_value(self):
         from cms.statistics.models import Statistic

@@ -64,9 +64,10 @@ class Statistic(WorkflowSnippet):
 
     @classmethod
     def api_prefetch_queryset(cls, ids):
-        """The chosen statistics and all their translations, in one query (for the API's object store)."""
+        """The chosen statistics and all their translations, in one query (for the API's object store, which
+        gives them their locales from the remembered list)."""
         keys = cls.objects.filter(pk__in=list(ids)).values("translation_key")
-        return cls.objects.filter(translation_key__in=keys).select_related("locale")
+        return cls.objects.filter(translation_key__in=keys).order_by()
 
     @property
     def percentage(self) -> Decimal | None:
