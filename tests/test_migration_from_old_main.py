@@ -6,11 +6,13 @@ Slow (about two minutes): the old code migrates, loads the demo and seeds in a s
 migrates the same file. Needs the git history (a shallow clone without that commit fails, on purpose).
 
 The old code's database is the same every time for the same commit and installed packages: when
-``OLD_MAIN_DATABASE_CACHE`` names a folder (CI sets one per run, since it runs the suite twice: SQLite, then
-PostgreSQL), the first run keeps a copy of it (with its media) there and later runs start from that copy.
+``OLD_MAIN_DATABASE_CACHE`` names a folder (CI sets one per run, since it runs the suite twice, SQLite and
+PostgreSQL side by side), the first run keeps a copy of it (with its media) there, under a lock the other waits
+on, and later runs start from that copy.
 This code's migration and every check run each time.
 """
 
+import fcntl
 import json
 import os
 import shutil
@@ -82,12 +84,15 @@ def old_database(folder: Path, env: dict) -> None:
         build_old_database(folder, env)
         return
     kept = Path(cache) / f"old-main-{OLD_MAIN}"
-    if not kept.is_dir():
-        build_old_database(folder, env)
-        partial = Path(cache) / f"{kept.name}.{os.getpid()}.partial"
-        shutil.copytree(folder, partial)
-        os.replace(partial, kept)  # whole or not at all: an interrupted copy is never read
-        return
+    # CI runs its two passes side by side: the first to get here builds, the other waits for the copy.
+    with (Path(cache) / f"{kept.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not kept.is_dir():
+            build_old_database(folder, env)
+            partial = Path(cache) / f"{kept.name}.{os.getpid()}.partial"
+            shutil.copytree(folder, partial)
+            os.replace(partial, kept)  # whole or not at all: an interrupted copy is never read
+            return
     shutil.copytree(kept, folder, dirs_exist_ok=True)
 
 
