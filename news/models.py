@@ -45,7 +45,7 @@ class NewsIndexPage(IndexPage):
 
     def get_articles(self):
         return (
-            visibility.visible_pages(queryset=NewsPage.objects.child_of(self))
+            visibility.visible_pages(queryset=self.listed_children(NewsPage))
             .select_related("hero_image")
             .order_by("-date", "-pk")
         )

@@ -27,6 +27,7 @@ from cms.portals.models import Portal
 from cms.statistics.models import Statistic
 from news.models import NewsIndexPage
 from tests import factories
+from tests.query_plans import listing_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -123,20 +124,6 @@ def test_the_explorer_costs_the_same_with_10_and_with_50_rows(client, sections, 
     client.force_login(user(EDITOR))
     with django_assert_max_num_queries(45):
         client.get(reverse("wagtailadmin_explore", args=[vanho.pk]))
-
-
-def listing_plan(sql: str) -> list[str]:
-    """The plan of the explorer's listing query. PostgreSQL is told to avoid a scan or a sort wherever it can, as it
-    does on a large table (a test database is too small for it to bother); SQLite's top-level steps are kept."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute(f"EXPLAIN {sql}")
-            return [row[0] for row in cursor.fetchall()]
-        cursor.execute("ANALYZE")  # with the table's statistics, as a database in use has them
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
-        return [detail for _id, parent, _unused, detail in cursor.fetchall() if parent == 0]
 
 
 @pytest.mark.parametrize(("username", "section"), [("admin", "province"), (EDITOR, "vanho")])

@@ -9,6 +9,7 @@ so nothing outside the page type's own app changes. ``body`` is declared by the 
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -135,6 +136,19 @@ class IndexPage(PortalPage):
     class Meta:
         abstract = True
 
+    def listed_children(self, model):
+        """This page's children of ``model``, for a listing ordered by one of the model's own indexes.
+
+        Not Wagtail's ``child_of``: its ``depth = d`` lets a database with statistics walk the whole tree level
+        through the explorer's ``(depth, …)`` index (cms/migrations/0010) and sort every child, which SQLite did:
+        1.7 s for a news section of 80,003 articles. Compared through an expression no index serves, the depth
+        only filters, and the listing's order index (``news_newest_first``, …) is walked up to the page shown
+        (3 ms).
+        """
+        return model.objects.alias(listed_depth=F("depth") + 0).filter(
+            path__startswith=self.path, listed_depth=self.depth + 1
+        )
+
 
 class RegisterPage(IndexPage):
     """An index page whose children form a public register, filtered and paginated (directives, procedures,
@@ -154,7 +168,7 @@ class RegisterPage(IndexPage):
 
     def register_items(self):
         model = self.allowed_subpage_models()[0]
-        return visibility.visible_pages(queryset=model.objects.child_of(self)).order_by(*self.register_order)
+        return visibility.visible_pages(queryset=self.listed_children(model)).order_by(*self.register_order)
 
     def filter_register(self, queryset, params) -> tuple:
         return queryset, {}, []
