@@ -82,8 +82,17 @@ class PageStreamField(Field):
         return instance, getattr(instance, self.source)
 
     def to_representation(self, page_and_value):
+        from cms.api import streams
+        from cms.core.store import active_store
+
         page, value = page_and_value
-        return value.stream_block.get_api_representation(value, {**self.context, "page": page})
+        remembered = streams.active(active_store())
+        if remembered is not None and remembered.knows(page, self.source):
+            return remembered.get(page, self.source)
+        representation = value.stream_block.get_api_representation(value, {**self.context, "page": page})
+        if remembered is not None:
+            remembered.keep(page, self.source, representation)
+        return representation
 
 
 # Wagtail's stored forms name pages and documents by id, hidden ones included: the public gets their rendered

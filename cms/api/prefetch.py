@@ -27,6 +27,7 @@ from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.rich_text import EntityHandler, extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
+from cms.api import streams
 from cms.core import visibility
 from cms.core.i18n import attach_locales
 from cms.core.page_urls import page_url
@@ -72,9 +73,10 @@ class ObjectStore:
         for page in pages:
             page._wagtail_cached_site_root_paths = paths
 
-    def fetch(self, wanted: dict[type, set], translation_keys=()) -> None:
+    def fetch(self, wanted: dict[type, set], translation_keys=(), listed=()) -> None:
         """Load what ``wanted`` names (model -> ids), and the visible pages of ``translation_keys`` (the
-        translations of the pages listed) in the same query as the pages."""
+        translations of the pages listed) in the same query as the pages. ``listed``: the visible pages already
+        loaded (the listing's own), which are among their own translations and are not read again."""
         keys = set(translation_keys) - self.translation_keys
         if keys:
             wanted = {**wanted, Page: wanted.get(Page, set())}
@@ -88,7 +90,7 @@ class ObjectStore:
                 continue
             ids = {int(pk) for pk in ids if str(pk).isdigit()} - self.fetched[model]
             if model is Page and keys:
-                self._fetch_pages(ids, keys)
+                self._fetch_pages(ids, keys, [page for page in listed if page.translation_key in keys])
                 continue
             if not ids:
                 continue
@@ -106,10 +108,15 @@ class ObjectStore:
             if model is Page:
                 self.share_site_root_paths(self.objects[Page].values())
 
-    def _fetch_pages(self, ids: set, keys: set) -> None:
+    def _fetch_pages(self, ids: set, keys: set, listed: list) -> None:
         """Linked pages and the listed pages' translations: one query (both are visible pages), in tree order
-        (the order ``translations`` lists them in)."""
-        condition = Q(translation_key__in=keys) | Q(pk__in=ids) if ids else Q(translation_key__in=keys)
+        (the order ``translations`` lists them in). The listed pages themselves are not read again (they are
+        their own translations): they join their keys' lists in tree order."""
+        condition = Q(translation_key__in=keys)
+        if listed:
+            condition &= ~Q(pk__in=[page.pk for page in listed])
+        if ids:
+            condition |= Q(pk__in=ids)
         translations = defaultdict(list)
         queryset = visible_for_api(Page).filter(condition)
         if not self.remembered_locales:
@@ -119,6 +126,11 @@ class ObjectStore:
                 self.objects[Page][page.pk] = page
             if page.translation_key in keys:
                 translations[page.translation_key].append(page)
+        for page in listed:
+            known = {other.pk for other in translations[page.translation_key]}
+            if page.pk not in known:
+                translations[page.translation_key].append(page)
+                translations[page.translation_key].sort(key=_tree_order)
         self.fetched[Page] |= ids | set(self.objects[Page])
         loaded = [*self.objects[Page].values(), *(page for pages in translations.values() for page in pages)]
         if self.remembered_locales:
@@ -136,6 +148,10 @@ class ObjectStore:
         if pk is None or not str(pk).isdigit():
             return None
         return self.objects.get(_concrete(model), {}).get(int(pk))
+
+
+def _tree_order(page) -> str:
+    return page.path
 
 
 @functools.cache
@@ -200,11 +216,13 @@ def _collect_media_keys(obj, wanted) -> None:
         wanted[related_model].add(getattr(obj, attname))
 
 
-def collect_references(objects, *, blocks_only: bool = False) -> dict[type, set]:
+def collect_references(objects, *, blocks_only: bool = False, remembered=None) -> dict[type, set]:
     """Every object referenced by the StreamFields, image/document keys and prefetched children of ``objects``.
 
     ``blocks_only``: just what the StreamFields' blocks load when converted (what the search index reads to
-    get their text), not links inside rich text, which converting never follows, nor media keys."""
+    get their text), not links inside rich text, which converting never follows, nor media keys.
+    ``remembered``: the response's remembered StreamField representations (``cms.api.streams``), which
+    will not be converted, so what only they reference is not needed."""
     wanted: dict[type, set] = defaultdict(set)
     for obj in objects:
         if not blocks_only:
@@ -213,6 +231,8 @@ def collect_references(objects, *, blocks_only: bool = False) -> dict[type, set]
                 for child in children:
                     _collect_media_keys(child, wanted)
         for field in _stream_fields(type(obj)):
+            if remembered is not None and remembered.knows(obj, field.attname):
+                continue
             # A lazy StreamValue: reading raw_data converts nothing and queries nothing.
             raw = getattr(getattr(obj, field.attname, None), "raw_data", None)
             _walk_block(field.stream_block, list(raw) if raw is not None else None, wanted, not blocks_only)
@@ -228,7 +248,11 @@ def prefetch_for(objects, store: ObjectStore | None = None) -> ObjectStore:
     pages = bool(objects) and isinstance(objects[0], Page)
     if pages:
         attach_locales(objects)
-    store.fetch(collect_references(objects), {page.translation_key for page in objects} if pages else ())
+    remembered = streams.active(store) if pages else None
+    if remembered is not None:
+        remembered.recall(objects, lambda page: [field.attname for field in _stream_fields(type(page))])
+    references = collect_references(objects, remembered=remembered)
+    store.fetch(references, {page.translation_key for page in objects} if pages else (), objects if pages else ())
     if pages:
         store.share_site_root_paths(objects)
         translations_for(store, objects)  # already fetched with the linked pages

@@ -9,7 +9,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from cms.api import find, options
+from cms.api import find, options, streams
 from cms.api.errors import OneErrorShapeMixin, ParameterError, unknown_portal
 from cms.api.fields import serializer_overrides
 from cms.api.filters import (
@@ -41,9 +41,18 @@ def _replace(backends, replacements):
 class StoreMixin:
     """Serialise inside an object store filled once for everything on the response."""
 
+    # Pages: the listing remembers its StreamFields' representations per content generation (cms.api.streams).
+    remember_streams = False
+
     def listing_view(self, request):
-        with use_store(ObjectStore(remembered_locales=True)):
-            return super().listing_view(request)
+        with use_store(ObjectStore(remembered_locales=True)) as store:
+            remembered = None
+            if self.remember_streams:
+                remembered = store.memo[streams.MEMO_KEY] = streams.RememberedStreams(request)
+            response = super().listing_view(request)
+            if remembered is not None:
+                remembered.flush()
+            return response
 
     def detail_view(self, request, pk):
         with use_store(ObjectStore(remembered_locales=True)):
@@ -66,6 +75,7 @@ class PagesViewSet(
     """Pages: what each type declares on ``cms.core.pages.PortalPage`` (listing fields, order, prefetches)."""
 
     pagination_class = RememberedCountPagination
+    remember_streams = True
 
     base_serializer_class = PortalPageSerializer
     rich_text_option = True

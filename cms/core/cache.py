@@ -237,6 +237,52 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
     return value
 
 
+def recall(names) -> tuple[float, dict]:
+    """The live generation, and the values already remembered under ``names`` for it, by name (those not found
+    are absent): ``remember`` for many values at once, computing none. Found in the request's values (read with
+    the previous request's names) or else in one ``get_many``. Store the others with ``keep`` under the
+    generation returned here, read before anything was computed (as ``remember`` does)."""
+    generation = live_generation()
+    keys = {name: _content_key(generation, name) for name in names}
+    uncommitted = _uncommitted_memo()
+    if uncommitted is not None:
+        return generation, {name: uncommitted[key] for name, key in keys.items() if key in uncommitted}
+    context = _request_values.get()
+    found, missing = {}, {}
+    if context is not None and not context.prefetched:
+        context.prefetched = True
+        _prefetch(context, generation)
+    for name, key in keys.items():
+        if context is not None:
+            context.names[name] = None
+            if key in context.values:
+                found[name] = context.values[key]
+                continue
+        missing[key] = name
+    if missing:
+        for key, value in cache.get_many(list(missing)).items():
+            if value is not None:
+                found[missing[key]] = value
+                if context is not None:
+                    context.values[key] = value
+    return generation, found
+
+
+def keep(generation: float, values: dict, timeout: int = 24 * 3600) -> None:
+    """Store ``values`` (name -> value), computed after ``recall`` returned ``generation``, as ``remember`` would
+    have after computing each (one ``set_many``)."""
+    keys = {_content_key(generation, name): value for name, value in values.items()}
+    uncommitted = _uncommitted_memo()
+    if uncommitted is not None:
+        uncommitted.update(keys)
+        return
+    cache.set_many(keys, timeout)
+    context = _request_values.get()
+    if context is not None:
+        context.names.update(dict.fromkeys(values))
+        context.values.update(keys)
+
+
 def _uncommitted_memo() -> dict | None:
     """Where to keep values while this process's open transaction holds a change it has not committed: a
     memo of that transaction's own, else None (the shared places may be used).
