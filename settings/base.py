@@ -170,7 +170,13 @@ if REDIS_URL:
     PAGE_CACHE_ALIAS = "default"  # the page cache and its stale copies: Redis, shared by every worker
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"},
+        # Remembered values (menus, counts, lists, the API listing's bodies: cms/core/cache.py) per worker; Django's
+        # default of 300 entries would cull them a third at a time under a crawler's varied listings.
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal",
+            "OPTIONS": {"MAX_ENTRIES": env.get_int("LOCAL_CACHE_MAX_ENTRIES", 3_000)},
+        },
         "throttle": THROTTLE_DATABASE_CACHE,
     }
     # Each process has its own local-memory cache: the content generation stamp (cms/core/cache.py) lives in

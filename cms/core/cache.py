@@ -239,9 +239,12 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
 
 def recall(names) -> tuple[float, dict]:
     """The live generation, and the values already remembered under ``names`` for it, by name (those not found
-    are absent): ``remember`` for many values at once, computing none. Found in the request's values (read with
-    the previous request's names) or else in one ``get_many``. Store the others with ``keep`` under the
-    generation returned here, read before anything was computed (as ``remember`` does)."""
+    are absent): ``remember`` for many values at once, computing none. Found in the request's values or else in
+    one ``get_many``. Store the others with ``keep`` under the generation returned here, read before anything
+    was computed (as ``remember`` does).
+
+    The names are not added to the request's (``_previous_names``): those are read ahead by the next request
+    of the process, whatever it is, and a listing's bodies are large and of use to that listing only."""
     generation = live_generation()
     keys = {name: _content_key(generation, name) for name in names}
     uncommitted = _uncommitted_memo()
@@ -253,11 +256,9 @@ def recall(names) -> tuple[float, dict]:
         context.prefetched = True
         _prefetch(context, generation)
     for name, key in keys.items():
-        if context is not None:
-            context.names[name] = None
-            if key in context.values:
-                found[name] = context.values[key]
-                continue
+        if context is not None and key in context.values:
+            found[name] = context.values[key]
+            continue
         missing[key] = name
     if missing:
         for key, value in cache.get_many(list(missing)).items():
@@ -279,7 +280,6 @@ def keep(generation: float, values: dict, timeout: int = 24 * 3600) -> None:
     cache.set_many(keys, timeout)
     context = _request_values.get()
     if context is not None:
-        context.names.update(dict.fromkeys(values))
         context.values.update(keys)
 
 
