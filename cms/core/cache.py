@@ -210,10 +210,12 @@ def live_generation() -> float:
     return live_generation_and_expiry()[0]
 
 
-def remember(name: str, compute, timeout: int = 24 * 3600):
+def remember(name: str, compute, timeout: int = 24 * 3600, *, prefetch: bool = True):
     """A value derived from published content (a count, a list of facets), kept until the content changes.
 
-    For figures whose cost grows with the portal while the rows shown do not.
+    For figures whose cost grows with the portal while the rows shown do not. ``prefetch=False``: a value only
+    the same request asks for again (a search's ranked matches, one per query), left out of what the next request
+    of this process reads in advance.
     """
     generation = live_generation()
     key = _content_key(generation, name)
@@ -222,7 +224,8 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
         return _memoised(uncommitted, key, compute)
     context = _request_values.get()
     if context is not None:
-        context.names[name] = None
+        if prefetch:
+            context.names[name] = None
         if not context.prefetched:
             context.prefetched = True
             _prefetch(context, generation)
