@@ -388,8 +388,16 @@ def invalidate(**kwargs) -> None:
         _on_commit_once_per_savepoint(_after_commit)
 
 
+def renew(**kwargs) -> None:
+    """A new content generation, at once and at commit, without purging the CDN: for changes to what only this
+    portal's own caches derive from (the search index's rows, whose pages' publication purges the CDN itself)."""
+    _renew()
+    if transaction.get_connection().in_atomic_block:
+        _on_commit_once_per_savepoint(_renew)
+
+
 # The commit callbacks that renew a stamp: while one waits, the transaction holds an uncommitted change.
-_RENEWALS = (_after_commit, _renew_sites)
+_RENEWALS = (_after_commit, _renew_sites, _renew)
 
 
 def _is_content_model(sender) -> bool:
