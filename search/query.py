@@ -378,6 +378,8 @@ def _newest(queryset, condition: Q):
     Wrapped in ``pk__in`` because SQLite refuses LIMIT inside the parts of a compound SELECT.
     """
     newest = queryset.filter(condition).order_by("-date", "-pk").values("pk")[: MAX_RANKED + 1]
+    if connection.features.supports_slicing_ordering_in_compound:
+        return newest  # PostgreSQL: no second look-up of each id through the primary key
     return SearchEntry.objects.filter(pk__in=newest).values("pk")
 
 
