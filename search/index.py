@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from cms.api.prefetch import ObjectStore, collect_references
 from cms.core import page_types, visibility
+from cms.core.cache import renew
 from cms.core.store import use_store
 from search import documents, lexicon, text, vocabulary
 from search.models import SearchEntry, SearchWord
@@ -135,6 +136,9 @@ def _write(page_ids, entries, *, add_words: bool = True) -> int:
             unique_fields=["page"],
             update_fields=[field.name for field in _FIELDS],
         )
+        if gone or changed:
+            # Searches are remembered per content generation (search.query.run): a new one for the new rows.
+            renew()
         if add_words:
             # New words join the vocabulary; counts are exact only after a rebuild (they only rank suggestions).
             new_words = set().union(*(_entry_words(entry) for entry in changed))
@@ -202,7 +206,8 @@ def rebuild(progress=None) -> int:
                 progress.update(len(batch))
     with visibility.fresh(), transaction.atomic():
         kept = searchable_pages(Page).filter(content_type__in=ContentType.objects.get_for_models(*models).values())
-        SearchEntry.objects.exclude(page_id__in=kept.values("pk")).delete()
+        if SearchEntry.objects.exclude(page_id__in=kept.values("pk")).delete()[0]:
+            renew()
     _replace_vocabulary(counts)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE portal_search_searchentry")  # fresh planner statistics after the reload

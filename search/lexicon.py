@@ -55,6 +55,11 @@ def _current() -> dict:
         return _state
 
 
+def version() -> float:
+    """The version of the vocabulary and synonyms this process plans queries with."""
+    return _current()["version"]
+
+
 def vocabulary() -> Vocabulary:
     return _current()["vocabulary"]
 

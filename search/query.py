@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from cms.core import dates, page_types, visibility
+from cms.core.cache import remember
 from cms.core.sites import in_portal, portal_trees, under_homes
 from cms.core.text import is_number
 from news.choices import DocumentType
@@ -377,6 +378,8 @@ def _newest(queryset, condition: Q):
     Wrapped in ``pk__in`` because SQLite refuses LIMIT inside the parts of a compound SELECT.
     """
     newest = queryset.filter(condition).order_by("-date", "-pk").values("pk")[: MAX_RANKED + 1]
+    if connection.features.supports_slicing_ordering_in_compound:
+        return newest  # PostgreSQL: no second look-up of each id through the primary key
     return SearchEntry.objects.filter(pk__in=newest).values("pk")
 
 
@@ -566,6 +569,29 @@ def run(query: str, locale, filters: Filters | None = None, site=None) -> Outcom
     and the corrected query finds visible pages itself.
     """
     parsed = ParsedQuery.parse(query)
+    if not parsed:
+        return Outcome([], parsed)
+    # Remembered per content generation (renewed by every publication, expiry and index write, in every process:
+    # cms.core.cache), vocabulary version and day (the recent-news points): a repeated search reads its ranked
+    # matches from the cache instead of finding and scoring the candidates again.
+    key = (
+        query[:MAX_QUERY_LENGTH],
+        locale.pk,
+        sorted(filters.as_params().items()) if filters else (),
+        site.pk if site is not None else None,
+        timezone.localdate().isoformat(),
+        lexicon.version(),
+    )
+    fuzz_known, ranked, suggestion = remember(
+        f"search:{key!r}", lambda: _run(parsed, query, locale, filters, site), prefetch=False
+    )
+    if fuzz_known:
+        parsed = ParsedQuery.parse(query, fuzz_known=True)
+    return Outcome(ranked, parsed, suggestion)
+
+
+def _run(parsed: ParsedQuery, query: str, locale, filters, site) -> tuple[bool, list[tuple], str]:
+    """``run``'s search itself: whether known words were tolerated, the ranked matches and the suggestion."""
     ranked = _ranked(parsed, locale, filters, site)
     if not ranked and parsed.can_fuzz_known:
         parsed = ParsedQuery.parse(query, fuzz_known=True)
@@ -573,7 +599,7 @@ def run(query: str, locale, filters: Filters | None = None, site=None) -> Outcom
     suggestion = parsed.suggestion if ranked else ""
     if suggestion and not _finds_anything(suggestion, locale, filters, site):
         suggestion = ""
-    return Outcome(ranked, parsed, suggestion)
+    return parsed.fuzz_known, ranked, suggestion
 
 
 def suggest(query: str, locale, limit: int = SUGGESTION_LIMIT, portal: str = "", site=None):

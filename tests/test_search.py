@@ -152,6 +152,40 @@ def test_article_appears_when_published(news_index):
     assert titles("so ket") == ["Mộc Châu sơ kết"]
 
 
+def run_titles(q):
+    outcome = search_query.run(q, Locale.get_default())
+    return [entry.title for entry in outcome.entries(0, 10)]
+
+
+def test_a_remembered_search_follows_every_publication(news_index, django_assert_num_queries):
+    """``run`` remembers a search's ranked matches per content generation: asked again, no statement ranks them;
+    a publication, an unpublication, a restriction or an expiry is seen by the next search."""
+    article = factories.NewsPageFactory(parent=news_index, title="Mộc Châu sơ kết", date=datetime.date(2024, 1, 1))
+    assert run_titles("so ket") == ["Mộc Châu sơ kết"]
+    locale = Locale.get_default()
+    with django_assert_num_queries(0):
+        outcome = search_query.run("so ket", locale)
+    assert outcome.total.count == 1
+    newer = factories.NewsPageFactory(
+        parent=news_index, title="Sơ kết quý", live=False, date=datetime.date(2024, 2, 1)
+    )
+    newer.save_revision().publish()
+    assert run_titles("so ket") == ["Sơ kết quý", "Mộc Châu sơ kết"]
+    article.unpublish()
+    assert run_titles("so ket") == ["Sơ kết quý"]
+    PageViewRestriction.objects.create(page=news_index, restriction_type=PageViewRestriction.LOGIN)
+    assert run_titles("so ket") == []
+    PageViewRestriction.objects.all().delete()
+    assert run_titles("so ket") == ["Sơ kết quý"]
+    newer.expire_at = timezone.now() + datetime.timedelta(seconds=1)
+    newer.save_revision().publish()
+    assert run_titles("so ket") == ["Sơ kết quý"]
+    SearchEntry.objects.update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
+    newer.expire_at = timezone.now() - datetime.timedelta(seconds=1)
+    newer.save(update_fields=["expire_at"])
+    assert run_titles("so ket") == []
+
+
 def test_restricted_section_is_never_found(news_index, home):
     factories.NewsPageFactory(parent=news_index, title="Mộc Châu nội bộ")
     assert titles("moc chau") == ["Mộc Châu nội bộ"]

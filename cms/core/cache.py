@@ -210,10 +210,12 @@ def live_generation() -> float:
     return live_generation_and_expiry()[0]
 
 
-def remember(name: str, compute, timeout: int = 24 * 3600):
+def remember(name: str, compute, timeout: int = 24 * 3600, *, prefetch: bool = True):
     """A value derived from published content (a count, a list of facets), kept until the content changes.
 
-    For figures whose cost grows with the portal while the rows shown do not.
+    For figures whose cost grows with the portal while the rows shown do not. ``prefetch=False``: a value only
+    the same request asks for again (a search's ranked matches, one per query), left out of what the next request
+    of this process reads in advance.
     """
     generation = live_generation()
     key = _content_key(generation, name)
@@ -222,7 +224,8 @@ def remember(name: str, compute, timeout: int = 24 * 3600):
         return _memoised(uncommitted, key, compute)
     context = _request_values.get()
     if context is not None:
-        context.names[name] = None
+        if prefetch:
+            context.names[name] = None
         if not context.prefetched:
             context.prefetched = True
             _prefetch(context, generation)
@@ -431,8 +434,16 @@ def invalidate(**kwargs) -> None:
         _on_commit_once_per_savepoint(_after_commit)
 
 
+def renew(**kwargs) -> None:
+    """A new content generation, at once and at commit, without purging the CDN: for changes to what only this
+    portal's own caches derive from (the search index's rows, whose pages' publication purges the CDN itself)."""
+    _renew()
+    if transaction.get_connection().in_atomic_block:
+        _on_commit_once_per_savepoint(_renew)
+
+
 # The commit callbacks that renew a stamp: while one waits, the transaction holds an uncommitted change.
-_RENEWALS = (_after_commit, _renew_sites)
+_RENEWALS = (_after_commit, _renew_sites, _renew)
 
 
 def _is_content_model(sender) -> bool:
