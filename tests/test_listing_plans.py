@@ -30,19 +30,21 @@ def listing_statement(client, url: str, order: str) -> str:
     return statement
 
 
+def assert_walks(statement: str, index: str) -> None:
+    """The statement names no indexable depth, and its plan walks ``index`` with no sort."""
+    assert not INDEXED_DEPTH.search(statement), statement
+    plan = listing_plan(statement)
+    assert any(index in step for step in plan), plan
+    assert not any(sort in step for step in plan for sort in SORTS), plan
+
+
 def test_a_news_section_reads_its_newest_articles_from_their_index(client, news_index):
     factories.NewsPageFactory.create_batch(3, parent=news_index)
     statement = listing_statement(client, news_index.url, '"news_newspage"."date" DESC')
-    assert not INDEXED_DEPTH.search(statement), statement
-    plan = listing_plan(statement)
-    assert any("news_newest_first" in step for step in plan), plan
-    assert not any(sort in step for step in plan for sort in SORTS), plan
+    assert_walks(statement, "news_newest_first")
 
 
 def test_the_directive_register_reads_its_newest_directives_from_their_index(client, directive_index):
     factories.DirectivePageFactory.create_batch(3, parent=directive_index)
     statement = listing_statement(client, directive_index.url, '"news_directivepage"."issue_date" DESC')
-    assert not INDEXED_DEPTH.search(statement), statement
-    plan = listing_plan(statement)
-    assert any("directive_newest_first" in step for step in plan), plan
-    assert not any(sort in step for step in plan for sort in SORTS), plan
+    assert_walks(statement, "directive_newest_first")
